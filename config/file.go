@@ -1,0 +1,151 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// LoadError says what is wrong with a config or answers file, where, and what to do.
+type LoadError struct {
+	Path string
+	Line int // 0 when unknown
+	Msg  string
+}
+
+func (e *LoadError) Error() string {
+	where := e.Path
+	if e.Line > 0 {
+		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	return where + ": " + e.Msg
+}
+
+// Load reads and checks the file at path.
+func Load(path string) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, b)
+}
+
+// Parse decodes a config or answers file strictly: an unknown or repeated key, a value of
+// the wrong type or a version other than 1 is an error naming the key and its line.
+// name is used in messages only.
+func Parse(name string, b []byte) (*Config, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return &Config{Version: Version}, nil
+	}
+	var c Config
+	if err := yaml.UnmarshalWithOptions(b, &c, yaml.Strict()); err != nil {
+		return nil, loadError(name, err)
+	}
+	switch c.Version {
+	case Version:
+	case 0:
+		return nil, &LoadError{Path: name, Msg: `"version" is missing. Add "version: 1" as the first line.`}
+	default:
+		return nil, &LoadError{Path: name, Line: lineOf(b, "version"), Msg: fmt.Sprintf(`"version: %d" is not supported: this setup-wizard reads version 1. Use a newer setup-wizard or fix the version.`, c.Version)}
+	}
+	return &c, nil
+}
+
+func lineOf(b []byte, key string) int {
+	for i, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), key+":") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func loadError(name string, err error) error {
+	var ye yaml.Error
+	if !errors.As(err, &ye) {
+		return &LoadError{Path: name, Msg: err.Error()}
+	}
+	tk := ye.GetToken()
+	line := 0
+	if tk != nil && tk.Position != nil {
+		line = tk.Position.Line
+	}
+	var unknown *yaml.UnknownFieldError
+	var dup *yaml.DuplicateKeyError
+	var typ *yaml.TypeError
+	switch {
+	case errors.As(err, &unknown):
+		key := ""
+		if tk != nil {
+			key = tk.Value
+		}
+		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("unknown key %q. Check its spelling and indentation against the schema in the README.", key)}
+	case errors.As(err, &dup):
+		return &LoadError{Path: name, Line: line, Msg: "a key appears twice. Keep one of them."}
+	case errors.As(err, &typ):
+		return &LoadError{Path: name, Line: line, Msg: "a value has the wrong type (" + typ.GetMessage() + "). Quote IDs and URLs as strings; use true/false for yes/no."}
+	}
+	return &LoadError{Path: name, Line: line, Msg: "is not valid YAML (" + ye.GetMessage() + ")."}
+}
+
+// Marshal encodes the file as YAML.
+func (c *Config) Marshal() ([]byte, error) {
+	if c.Version == 0 {
+		c.Version = Version
+	}
+	return yaml.MarshalWithOptions(c, yaml.Indent(2), yaml.IndentSequence(true))
+}
+
+// Save writes c to path atomically with mode 0600, keeping any previous file as path.bak.
+func Save(path string, c *Config) error {
+	b, err := c.Marshal()
+	if err != nil {
+		return err
+	}
+	return WriteAtomic(path, b, true)
+}
+
+// RedactValue replaces a secret by its first four characters and its length:
+// "abcd… (32 characters)". Short secrets show nothing of themselves.
+func RedactValue(v string) string {
+	r := []rune(v)
+	if len(r) == 0 {
+		return ""
+	}
+	if len(r) <= 8 {
+		return fmt.Sprintf("… (%d characters)", len(r))
+	}
+	return fmt.Sprintf("%s… (%d characters)", string(r[:4]), len(r))
+}
+
+// Redacted returns a copy of c with every secret replaced by RedactValue.
+func (c *Config) Redacted() *Config {
+	vals := c.Values()
+	for _, k := range SecretKeys() {
+		if v, ok := vals[k]; ok {
+			vals[k] = RedactValue(v)
+		}
+	}
+	out, _ := FromValues(vals)
+	out.Version = c.Version
+	if c.Verification != nil {
+		v := *c.Verification
+		out.Verification = &v
+	}
+	return out
+}
+
+// Secrets lists the secret values present in c, for scrubbing output.
+func (c *Config) Secrets() []string {
+	var out []string
+	for _, k := range SecretKeys() {
+		if v := c.Get(k); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

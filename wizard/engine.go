@@ -1,0 +1,239 @@
+// Package wizard runs a flow: where the operator is, what they answered, which steps are
+// skipped, going back, and the draft that lets them leave and come back. It draws nothing.
+package wizard
+
+import (
+	"slices"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+// StepState is how the sidebar shows a step.
+type StepState int
+
+const (
+	Todo StepState = iota
+	Current
+	Done
+	Failed // a live check tied to the step failed
+)
+
+// Engine holds the position and the answers of one walk through a flow.
+type Engine struct {
+	flow    *steps.Flow
+	answers steps.Answers
+	pos     int // index into flow.Steps; always a step that is not skipped, or len(Steps) when finished
+	done    map[string]bool
+	failed  map[string]bool
+}
+
+// New starts flow with the answers given (from a draft, an answers file or flags). The
+// flow's presets are applied first, so given answers win.
+func New(flow *steps.Flow, given steps.Answers) *Engine {
+	e := &Engine{flow: flow, answers: steps.Answers{}, done: map[string]bool{}, failed: map[string]bool{}}
+	for k, v := range flow.Preset {
+		e.answers[k] = v
+	}
+	for k, v := range given {
+		e.answers[k] = v
+	}
+	e.pos = e.nextVisible(0)
+	return e
+}
+
+// Flow is the flow being walked.
+func (e *Engine) Flow() *steps.Flow { return e.flow }
+
+// Answers returns a copy of every answer, with derived values filled in for fields that
+// are still empty.
+func (e *Engine) Answers() steps.Answers {
+	a := e.answers.Clone()
+	for _, s := range e.flow.Steps {
+		for _, f := range s.Fields {
+			if a.Get(f.Key) == "" && f.Derive != nil {
+				if v := f.Derive(a); v != "" {
+					a[f.Key] = v
+				}
+			}
+		}
+	}
+	return a
+}
+
+// Raw returns a copy of the answers exactly as given, without derived values.
+func (e *Engine) Raw() steps.Answers { return e.answers.Clone() }
+
+// Value is the answer for key, or the value derived from earlier answers.
+func (e *Engine) Value(key string) string {
+	if v := e.answers.Get(key); v != "" {
+		return v
+	}
+	if f, _, ok := e.flow.Field(key); ok && f.Derive != nil {
+		return f.Derive(e.answers)
+	}
+	return ""
+}
+
+// Set records an answer. An empty value removes it, so that a derived value shows again.
+func (e *Engine) Set(key, value string) {
+	if value == "" {
+		delete(e.answers, key)
+		return
+	}
+	e.answers[key] = value
+}
+
+// Learn merges values found out by live checks (the channel ID behind a token).
+func (e *Engine) Learn(values map[string]string) {
+	for k, v := range values {
+		if v != "" {
+			e.answers[k] = v
+		}
+	}
+}
+
+func (e *Engine) skipped(i int) bool {
+	s := e.flow.Steps[i]
+	return s.Skip != nil && s.Skip(e.answers)
+}
+
+func (e *Engine) nextVisible(from int) int {
+	for i := from; i < len(e.flow.Steps); i++ {
+		if !e.skipped(i) {
+			return i
+		}
+	}
+	return len(e.flow.Steps)
+}
+
+// Visible lists the steps that are not skipped for the answers so far.
+func (e *Engine) Visible() []*steps.Step {
+	var out []*steps.Step
+	for i, s := range e.flow.Steps {
+		if !e.skipped(i) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Current is the step on screen, or nil once the flow is finished.
+func (e *Engine) Current() *steps.Step {
+	if e.Finished() {
+		return nil
+	}
+	return e.flow.Steps[e.pos]
+}
+
+// Finished reports whether every step has been passed.
+func (e *Engine) Finished() bool { return e.pos >= len(e.flow.Steps) }
+
+// Position is the 1-based number of the current step among the visible ones and their count.
+func (e *Engine) Position() (n, total int) {
+	vis := e.Visible()
+	total = len(vis)
+	if e.Finished() {
+		return total, total
+	}
+	cur := e.Current()
+	for i, s := range vis {
+		if s == cur {
+			return i + 1, total
+		}
+	}
+	return 0, total
+}
+
+// State is how the sidebar shows step id.
+func (e *Engine) State(id string) StepState {
+	switch {
+	case e.failed[id]:
+		return Failed
+	case !e.Finished() && e.flow.Steps[e.pos].ID == id:
+		return Current
+	case e.done[id]:
+		return Done
+	}
+	return Todo
+}
+
+// MarkFailed records that a live check tied to step id failed (true) or passed again.
+func (e *Engine) MarkFailed(id string, failed bool) {
+	if failed {
+		e.failed[id] = true
+	} else {
+		delete(e.failed, id)
+	}
+}
+
+// Problems validates the fields of step s against the answers (derived values count).
+func (e *Engine) Problems(s *steps.Step) []steps.Problem {
+	a := e.Answers()
+	var ps []steps.Problem
+	for _, f := range s.Fields {
+		ps = append(ps, f.Check(a.Get(f.Key), a)...)
+	}
+	return ps
+}
+
+// Errors keeps the problems that stop the flow.
+func Errors(ps []steps.Problem) []steps.Problem {
+	return slices.DeleteFunc(slices.Clone(ps), func(p steps.Problem) bool { return p.Severity != steps.Error })
+}
+
+// Next leaves the current step when its values are valid. It returns the problems found
+// (warnings too); when any is an error the position does not move. Derived values are
+// written into the answers as the step is passed, so that what was shown is what is saved.
+func (e *Engine) Next() []steps.Problem {
+	if e.Finished() {
+		return nil
+	}
+	cur := e.Current()
+	ps := e.Problems(cur)
+	if len(Errors(ps)) > 0 {
+		return ps
+	}
+	a := e.Answers()
+	for _, f := range cur.Fields {
+		if e.answers.Get(f.Key) == "" && a.Get(f.Key) != "" {
+			e.answers[f.Key] = a[f.Key]
+		}
+	}
+	e.done[cur.ID] = true
+	e.pos = e.nextVisible(e.pos + 1)
+	return ps
+}
+
+// Back returns to the previous visible step, keeping every value. It reports false on the
+// first step.
+func (e *Engine) Back() bool {
+	for i := e.pos - 1; i >= 0; i-- {
+		if !e.skipped(i) {
+			e.pos = i
+			return true
+		}
+	}
+	return false
+}
+
+// GoTo moves to step id (a failed check's step, a sidebar pick). It reports false when the
+// step does not exist or is skipped.
+func (e *Engine) GoTo(id string) bool {
+	for i, s := range e.flow.Steps {
+		if s.ID == id && !e.skipped(i) {
+			e.pos = i
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks every field of every step that is not skipped, as non-interactive mode
+// does: confirmations are not asked for, values are. Problems come in step order.
+func (e *Engine) Validate() []steps.Problem {
+	var ps []steps.Problem
+	for _, s := range e.Visible() {
+		ps = append(ps, e.Problems(s)...)
+	}
+	return ps
+}

@@ -1,0 +1,50 @@
+package wizard
+
+import (
+	"context"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+)
+
+// Checker runs live checks for a front end.
+type Checker interface {
+	// Run starts the checks named by ids, and every check they need, on the answers a;
+	// it sends each event to emit as it happens (from any goroutine) and returns the
+	// results once all are done or ctx is cancelled.
+	Run(ctx context.Context, ids []string, a steps.Answers, emit func(verify.Event)) []verify.Result
+}
+
+// Session is everything a front end needs besides the engine. The command wires it; a
+// test fills in fakes.
+type Session struct {
+	Engine *Engine
+	Lang   steps.Lang
+	// Checker runs the live checks; nil when they are off.
+	Checker Checker
+	// Save writes the config file from the answers and returns the path written.
+	Save func(a steps.Answers) (string, error)
+	// Draft keeps the answers and the position, so that a walk can be resumed; nil when
+	// drafts are off.
+	Draft *DraftFile
+	// OpenURL opens a console page in a browser. nil (--no-browser, SSH, no display)
+	// means the URL is shown for copying instead; an error means the same.
+	OpenURL func(url string) error
+	// Sandbox is true with --sandbox: a banner says nothing leaves the machine.
+	Sandbox bool
+	// ConfigPath is where Save writes, to show on the final screen.
+	ConfigPath string
+}
+
+// SaveDraft stores the engine's answers and position; a session without a draft file
+// does nothing. Errors are returned for the front end to mention, never fatal.
+func (s *Session) SaveDraft() error {
+	if s.Draft == nil {
+		return nil
+	}
+	step := ""
+	if cur := s.Engine.Current(); cur != nil {
+		step = cur.ID
+	}
+	return s.Draft.Save(Draft{Flow: s.Engine.Flow().ID, Step: step, Answers: s.Engine.Raw()})
+}
