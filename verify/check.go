@@ -41,6 +41,9 @@ type BaseURLs struct {
 	LineAccess   string // SETUP_WIZARD_LINE_ACCESS_URL, https://access.line.me
 	NaverNID     string // SETUP_WIZARD_NAVER_NID_URL, https://nid.naver.com
 	NaverOpenAPI string // SETUP_WIZARD_NAVER_OPENAPI_URL, https://openapi.naver.com
+	// LinEE is where lin.ee short links are resolved (https://lin.ee); only tests and
+	// --sandbox change it.
+	LinEE string
 }
 
 // Env is what a check runs with.
@@ -69,6 +72,13 @@ type Check struct {
 	// check is left out altogether (no NAVER section, no webhook consent…).
 	Applies func(a steps.Answers) bool
 	Run     func(ctx context.Context, env *Env) Result
+	// Timeout overrides the runner's per-check timeout (the webhook check waits up to a
+	// minute for LINE's cache); 0 keeps the runner's.
+	Timeout time.Duration
+	// Once marks a check whose API allows few calls (webhook test: 60 an hour): within
+	// one run of the program it is made at most once for the same inputs, and later runs
+	// get the first result again.
+	Once bool
 }
 
 // EventKind tells what an Event reports.

@@ -22,8 +22,12 @@ type Session struct {
 	Lang   steps.Lang
 	// Checker runs the live checks; nil when they are off.
 	Checker Checker
-	// Save writes the config file from the answers and returns the path written.
-	Save func(a steps.Answers) (string, error)
+	// Save writes the config file from the answers, with the latest check results in its
+	// verification section (nil: keep what the file had), and returns the path written.
+	Save func(a steps.Answers, results []verify.Result) (string, error)
+	// Pending is a draft of this flow found at start; the front end offers to resume it
+	// (wizard.Resume) or to start over (Draft.Delete). nil when there is none or --fresh.
+	Pending *Draft
 	// Draft keeps the answers and the position, so that a walk can be resumed; nil when
 	// drafts are off.
 	Draft *DraftFile
