@@ -1,0 +1,33 @@
+package steps
+
+import "testing"
+
+func TestClean(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Salon Example", "Salon Example"},
+		{"サロン", "サロン"},
+		{"bad\x1b[2J\x1b[31mred\x1b[0m", "badred"},
+		{"title\x1b]0;pwned\x07 end", "title end"},
+		{"bell\x07 cr\roverwrite", "bell croverwrite"},
+		{"two\nlines\tand tab", "two lines and tab"},
+		{"\u202eevil", "evil"},
+		{"c1 \u009b31m csi", "c1 31m csi"},
+	} {
+		if got := Clean(c.in); got != c.want {
+			t.Errorf("Clean(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add("plain")
+	f.Add("\x1b[31mred\x1b[0m\x07")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Clean(s)
+		for _, r := range out {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+				t.Fatalf("Clean(%q) kept control %U", s, r)
+			}
+		}
+	})
+}
