@@ -1,0 +1,651 @@
+package line
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/line/line-bot-sdk-go/v8/linebot/channel_access_token"
+	"github.com/line/line-bot-sdk-go/v8/linebot/messaging_api"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+)
+
+// Answer keys the checks read and learn.
+const (
+	chkKeyAccountName  = "line.account_name"
+	chkKeyChannelID    = "line.messaging_api.channel_id"
+	chkKeyToken        = "line.messaging_api.channel_access_token"
+	chkKeySecret       = "line.messaging_api.channel_secret"
+	chkKeyFriendURL    = "line.messaging_api.add_friend_url"
+	chkKeyWebhookURL   = "line.messaging_api.webhook_url"
+	chkKeyLoginID      = "line.login.channel_id"
+	chkKeyLoginSecret  = "line.login.channel_secret"
+	chkKeyCallbackURL  = "line.login.callback_url"
+	chkKeySetWebhook   = "flow.line.set_webhook"
+	chkKeyBasicID      = "flow.line.basic_id"
+	chkKeyPremiumID    = "flow.line.premium_id"
+	chkStepCollect     = "line.collect"
+	chkStepChatOn      = "line.chat_on"
+	chkStepWebhook     = "line.webhook"
+	chkStepCallback    = "line.callback"
+	chkWebhookWait     = 60 * time.Second
+	chkWebhookInterval = 5 * time.Second
+)
+
+// Checks returns the live checks of the LINE flows, in the order a report lists them.
+func Checks() []verify.Check {
+	has := func(keys ...string) func(steps.Answers) bool {
+		return func(a steps.Answers) bool {
+			for _, k := range keys {
+				if a.Get(k) == "" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return []verify.Check{
+		{ID: "line.token", Step: chkStepCollect, Applies: has(chkKeyToken), Run: chkRunToken},
+		{ID: "line.secret", Needs: []string{"line.token"}, Step: chkStepCollect, Applies: has(chkKeyToken, chkKeySecret), Run: chkRunSecret},
+		{ID: "line.bot", Step: chkStepChatOn, Applies: has(chkKeyToken), Run: chkRunBot},
+		{ID: "line.friend_url", Needs: []string{"line.bot"}, Step: chkStepCollect, Applies: has(chkKeyToken, chkKeyFriendURL), Run: chkRunFriendURL},
+		{ID: "line.webhook.set", Step: chkStepWebhook, Applies: func(a steps.Answers) bool {
+			return has(chkKeyToken, chkKeyWebhookURL)(a) && a.Bool(chkKeySetWebhook)
+		}, Run: chkRunWebhookSet},
+		{ID: "line.webhook.active", Needs: []string{"line.webhook.set"}, Step: chkStepWebhook, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookActive, Timeout: 75 * time.Second},
+		{ID: "line.webhook.test", Needs: []string{"line.webhook.active"}, Step: chkStepWebhook, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookTest, Once: true},
+		{ID: "line.login.secret", Step: chkStepCollect, Applies: has(chkKeyLoginID, chkKeyLoginSecret), Run: chkRunLoginSecret},
+		{ID: "line.login.callback", Step: chkStepCallback, Applies: has(chkKeyLoginID, chkKeyCallbackURL), Run: chkRunCallback},
+	}
+}
+
+// chkAPI is the base of api.line.me for env.
+func chkAPI(env *verify.Env) string {
+	if env.URLs.LineAPI != "" {
+		return env.URLs.LineAPI
+	}
+	return "https://api.line.me"
+}
+
+func chkHTTP(env *verify.Env) *http.Client {
+	if env.HTTP != nil {
+		return env.HTTP
+	}
+	return http.DefaultClient
+}
+
+func chkMessaging(ctx context.Context, env *verify.Env) (*messaging_api.MessagingApiAPI, error) {
+	c, err := messaging_api.NewMessagingApiAPI(env.Answers.Get(chkKeyToken),
+		messaging_api.WithEndpoint(chkAPI(env)), messaging_api.WithHTTPClient(chkHTTP(env)))
+	if err != nil {
+		return nil, err
+	}
+	return c.WithContext(ctx), nil
+}
+
+func chkTokens(ctx context.Context, env *verify.Env) (*channel_access_token.ChannelAccessTokenAPI, error) {
+	c, err := channel_access_token.NewChannelAccessTokenAPI(
+		channel_access_token.WithEndpoint(chkAPI(env)), channel_access_token.WithHTTPClient(chkHTTP(env)))
+	if err != nil {
+		return nil, err
+	}
+	return c.WithContext(ctx), nil
+}
+
+// chkCall is how one API call ended, read from the SDK's …WithHttpInfo results.
+type chkCall struct {
+	call    string // "POST /v2/oauth/verify", for the detail
+	status  int    // 0 when nothing answered
+	message string // LINE's message or error_description, cleaned
+	badBody bool   // 2xx with a body that is not the JSON LINE documents
+	err     error
+	ctx     context.Context
+}
+
+func chkOutcome(ctx context.Context, call string, res *http.Response, err error) chkCall {
+	c := chkCall{call: call, err: err, ctx: ctx}
+	if res == nil {
+		return c
+	}
+	c.status = res.StatusCode
+	if res.StatusCode/100 == 2 {
+		c.badBody = err != nil
+		return c
+	}
+	// The SDK has read the body and put it back for us.
+	b, _ := io.ReadAll(io.LimitReader(res.Body, 16<<10))
+	var m struct {
+		Message          string `json:"message"`
+		Error            string `json:"error"`
+		ErrorDescription string `json:"error_description"`
+	}
+	if json.Unmarshal(b, &m) == nil {
+		switch {
+		case m.Message != "":
+			c.message = m.Message
+		case m.ErrorDescription != "":
+			c.message = m.Error + ": " + m.ErrorDescription
+		default:
+			c.message = m.Error
+		}
+	}
+	c.message = probeTrim(steps.Clean(c.message), 200)
+	return c
+}
+
+// detail is the line for support: the call, the status and LINE's message.
+func (c chkCall) detail() string {
+	switch {
+	case c.status == 0:
+		return c.call + ": " + chkNetReason(c.ctx, c.err)
+	case c.badBody:
+		return fmt.Sprintf("%s: HTTP %d with a body that is not valid JSON", c.call, c.status)
+	case c.message != "":
+		return fmt.Sprintf("%s: HTTP %d: %s", c.call, c.status, c.message)
+	}
+	return fmt.Sprintf("%s: HTTP %d", c.call, c.status)
+}
+
+// chkNetReason says why nothing answered, without the request (its URL is all it names).
+func chkNetReason(ctx context.Context, err error) string {
+	switch {
+	case err == nil:
+		return "no answer"
+	case errors.Is(err, context.DeadlineExceeded) || (ctx != nil && errors.Is(ctx.Err(), context.DeadlineExceeded)):
+		return "no answer in time"
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	}
+	return probeTrim(steps.Clean(err.Error()), 200)
+}
+
+// chkCouldNotTell is the result when LINE could not be asked or answered oddly: the
+// check says nothing about the value, so the status is error and no step is named.
+func chkCouldNotTell(id string, what steps.Text, c chkCall) verify.Result {
+	var msg steps.Text
+	switch {
+	case c.status == 0 && c.ctx != nil && errors.Is(c.ctx.Err(), context.Canceled):
+		msg = steps.T("Checking "+what.EN+" was cancelled.", what.JA+"の確認を中止しました。")
+	case c.status == 0 && (errors.Is(c.err, context.DeadlineExceeded) || (c.ctx != nil && c.ctx.Err() != nil)):
+		msg = steps.T("LINE did not answer in time, so "+what.EN+" could not be checked. Try again in a moment.",
+			"LINE から時間内に応答がなかったため、"+what.JA+"を確認できませんでした。少し待ってからもう一度試してください。")
+	case c.status == 0:
+		msg = steps.T("Could not reach LINE to check "+what.EN+". Check the internet connection (and proxy settings), then try again.",
+			"LINE に接続できず、"+what.JA+"を確認できませんでした。インターネット接続（プロキシ設定）を確認してから、もう一度試してください。")
+	case c.badBody:
+		msg = steps.T("LINE answered with something the wizard cannot read (not valid JSON), so "+what.EN+" could not be checked. Try again later; if it keeps happening, send the detail to support.",
+			"LINE の応答を読み取れなかった（JSON として不正）ため、"+what.JA+"を確認できませんでした。時間をおいて再度試し、続く場合は詳細をサポートに送ってください。")
+	case c.status == http.StatusTooManyRequests:
+		msg = steps.T("LINE's rate limit was reached, so "+what.EN+" could not be checked now. Wait a minute and try again.",
+			"LINE の呼び出し回数の上限に達したため、今は"+what.JA+"を確認できません。1 分ほど待ってからもう一度試してください。")
+	case c.status >= 500:
+		msg = steps.T(fmt.Sprintf("LINE had a server error (HTTP %d), so %s could not be checked. This is on LINE's side: try again later.", c.status, what.EN),
+			fmt.Sprintf("LINE 側でサーバーエラー（HTTP %d）が起きたため、%sを確認できませんでした。LINE 側の問題です。時間をおいてもう一度試してください。", c.status, what.JA))
+	default:
+		msg = steps.T(fmt.Sprintf("LINE gave an unexpected answer (HTTP %d), so %s could not be checked. Send the detail to support.", c.status, what.EN),
+			fmt.Sprintf("LINE から想定外の応答（HTTP %d）があり、%sを確認できませんでした。詳細をサポートに送ってください。", c.status, what.JA))
+	}
+	return verify.Result{ID: id, Status: verify.Error, Message: msg, Detail: c.detail()}
+}
+
+func chkSetupError(id string, err error) verify.Result {
+	return verify.Result{ID: id, Status: verify.Error,
+		Message: steps.T("The LINE API address is not usable, so nothing could be checked. Check SETUP_WIZARD_LINE_API_URL.",
+			"LINE API のアドレスが使えないため、確認できませんでした。SETUP_WIZARD_LINE_API_URL を確認してください。"),
+		Detail: probeTrim(steps.Clean(err.Error()), 200)}
+}
+
+// chkTokenRefused is the result when LINE refuses the channel access token on a bot call.
+func chkTokenRefused(id string, c chkCall) verify.Result {
+	return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
+		Message: steps.T("LINE refused the channel access token (it is revoked, mistyped or belongs to another channel). Issue a long-lived token again in the Messaging API tab of the LINE Developers console and enter it.",
+			"LINE がチャネルアクセストークンを受け付けませんでした（失効・入力ミス・別チャネルのもの）。LINE Developers コンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
+		Detail: c.detail()}
+}
+
+var chkWhatToken = steps.T("the channel access token", "チャネルアクセストークン")
+
+func chkRunToken(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.token"
+	api, err := chkTokens(ctx, env)
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	res, body, err := api.VerifyChannelTokenWithHttpInfo(env.Answers.Get(chkKeyToken))
+	c := chkOutcome(ctx, "POST /v2/oauth/verify", res, err)
+	switch {
+	case err == nil && body != nil && strings.TrimSpace(body.ClientId) != "":
+		ch := steps.Clean(strings.TrimSpace(body.ClientId))
+		r := verify.Result{ID: id, Status: verify.Pass,
+			Message: steps.T("The channel access token is valid; it belongs to Messaging API channel "+ch+".",
+				"チャネルアクセストークンは有効です（Messaging API チャネル "+ch+" のもの）。"),
+			Learnt: map[string]string{chkKeyChannelID: ch}}
+		if given := env.Answers.Get(chkKeyChannelID); given != "" && given != ch {
+			r.Status = verify.Warn
+			r.Message = steps.T("The channel access token is valid, but it belongs to channel "+ch+", not "+steps.Clean(given)+" as entered. The wizard will use "+ch+"; make sure the token was copied from the right channel.",
+				"チャネルアクセストークンは有効ですが、入力されたチャネル "+steps.Clean(given)+" ではなくチャネル "+ch+" のものです。"+ch+" を使います。正しいチャネルからコピーしたか確認してください。")
+		}
+		return r
+	case err == nil:
+		c.badBody = true
+		c.status = http.StatusOK
+		return chkCouldNotTell(id, chkWhatToken, c)
+	case c.status == http.StatusBadRequest:
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
+			Message: steps.T("The channel access token is not valid (revoked or mistyped). Issue a long-lived token again in the Messaging API tab of the LINE Developers console and enter it.",
+				"チャネルアクセストークンが無効です（失効しているか入力ミスです）。LINE Developers コンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
+			Detail: c.detail()}
+	}
+	return chkCouldNotTell(id, chkWhatToken, c)
+}
+
+// chkStateless proves a channel ID and secret with a stateless token, which has no side
+// effect (the short-lived token API would revoke the shop's oldest token).
+func chkStateless(ctx context.Context, env *verify.Env, channelID, secret string) (chkCall, error) {
+	api, err := chkTokens(ctx, env)
+	if err != nil {
+		return chkCall{}, err
+	}
+	res, body, err := api.IssueStatelessChannelTokenWithHttpInfo("client_credentials", "", "", channelID, secret)
+	c := chkOutcome(ctx, "POST /oauth2/v3/token", res, err)
+	if err == nil && (body == nil || body.AccessToken == "") {
+		c.badBody, c.status = true, http.StatusOK
+	}
+	return c, nil
+}
+
+func chkRunSecret(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.secret"
+	what := steps.T("the channel secret", "チャネルシークレット")
+	ch := env.Answers.Get(chkKeyChannelID)
+	if ch == "" {
+		return verify.Result{ID: id, Status: verify.Error,
+			Message: steps.T("The channel ID is not known yet (the token check did not report it), so the channel secret could not be checked.",
+				"チャネル ID がまだ分からない（トークンの確認で得られなかった）ため、チャネルシークレットを確認できませんでした。")}
+	}
+	c, err := chkStateless(ctx, env, ch, env.Answers.Get(chkKeySecret))
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	switch {
+	case c.status/100 == 2 && !c.badBody:
+		return verify.Result{ID: id, Status: verify.Pass,
+			Message: steps.T("The channel secret belongs to channel "+steps.Clean(ch)+", the channel of the token.",
+				"チャネルシークレットはトークンと同じチャネル "+steps.Clean(ch)+" のものです。")}
+	case c.status == http.StatusBadRequest:
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
+			Message: steps.T("The channel secret does not belong to the channel of this token (channel "+steps.Clean(ch)+"). Copy it again from the Basic settings tab of that Messaging API channel.",
+				"チャネルシークレットがこのトークンのチャネル（"+steps.Clean(ch)+"）のものではありません。その Messaging API チャネルの「チャネル基本設定」タブからもう一度コピーしてください。"),
+			Detail: c.detail()}
+	}
+	return chkCouldNotTell(id, what, c)
+}
+
+func chkRunLoginSecret(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.login.secret"
+	what := steps.T("the LINE Login channel secret", "LINE ログインチャネルのチャネルシークレット")
+	ch := env.Answers.Get(chkKeyLoginID)
+	c, err := chkStateless(ctx, env, ch, env.Answers.Get(chkKeyLoginSecret))
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	switch {
+	case c.status/100 == 2 && !c.badBody:
+		return verify.Result{ID: id, Status: verify.Pass,
+			Message: steps.T("The LINE Login channel ID "+steps.Clean(ch)+" and its channel secret match.",
+				"LINE ログインチャネルのチャネル ID "+steps.Clean(ch)+" とチャネルシークレットは一致しています。")}
+	case c.status == http.StatusBadRequest:
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
+			Message: steps.T("LINE does not accept this channel ID and channel secret as a pair: one of them is mistyped or comes from another channel. Copy both again from the Basic settings tab of the LINE Login channel.",
+				"LINE がこのチャネル ID とチャネルシークレットの組み合わせを受け付けませんでした。どちらかが入力ミスか、別のチャネルのものです。LINE ログインチャネルの「チャネル基本設定」タブから両方をもう一度コピーしてください。"),
+			Detail: c.detail()}
+	}
+	return chkCouldNotTell(id, what, c)
+}
+
+var chkWhatBot = steps.T("the bot's settings", "ボットの設定")
+
+// chkBotInfo fetches the bot profile; c tells how the call ended.
+func chkBotInfo(ctx context.Context, env *verify.Env) (*messaging_api.BotInfoResponse, chkCall, error) {
+	api, err := chkMessaging(ctx, env)
+	if err != nil {
+		return nil, chkCall{}, err
+	}
+	res, body, err := api.GetBotInfoWithHttpInfo()
+	c := chkOutcome(ctx, "GET /v2/bot/info", res, err)
+	if err == nil && (body == nil || body.BasicId == "") {
+		c.badBody, c.status = true, http.StatusOK
+	}
+	if c.badBody || err != nil {
+		return nil, c, nil
+	}
+	return body, c, nil
+}
+
+func chkRunBot(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.bot"
+	bot, c, err := chkBotInfo(ctx, env)
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	if bot == nil {
+		if c.status == http.StatusUnauthorized {
+			return chkTokenRefused(id, c)
+		}
+		return chkCouldNotTell(id, chkWhatBot, c)
+	}
+	name := steps.Clean(bot.DisplayName)
+	basic := steps.Clean(bot.BasicId)
+	learnt := map[string]string{chkKeyBasicID: basic}
+	if bot.PremiumId != "" {
+		learnt[chkKeyPremiumID] = steps.Clean(bot.PremiumId)
+	}
+	detail := fmt.Sprintf("basicId %s, chatMode %s, markAsReadMode %s", basic, steps.Clean(string(bot.ChatMode)), steps.Clean(string(bot.MarkAsReadMode)))
+	if bot.ChatMode != messaging_api.BotInfoResponseCHAT_MODE_CHAT {
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepChatOn, Learnt: learnt, Detail: detail,
+			Message: steps.T("Chat is OFF for "+name+" ("+basic+"), so customers' messages cannot reach the shop's chat. In LINE Official Account Manager, open Settings > Response settings and switch Chat ON.",
+				name+"（"+basic+"）のチャットがオフのため、お客様からのメッセージをチャットで受け取れません。LINE Official Account Manager の「設定」>「応答設定」でチャットをオンにしてください。")}
+	}
+	if want := strings.TrimSpace(env.Answers.Get(chkKeyAccountName)); want != "" && !strings.EqualFold(strings.TrimSpace(name), steps.Clean(want)) {
+		w := steps.Clean(want)
+		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepCollect, Learnt: learnt, Detail: detail,
+			Message: steps.T(`The bot is reachable and Chat is on, but LINE shows its name as "`+name+`" while you entered "`+w+`". If that is the same account, correct the account name; if not, the token belongs to another account.`,
+				`ボットに接続でき、チャットもオンですが、LINE 上の名前は「`+name+`」で、入力された「`+w+`」と違います。同じアカウントならアカウント名を直してください。違うなら、トークンが別のアカウントのものです。`)}
+	}
+	return verify.Result{ID: id, Status: verify.Pass, Learnt: learnt, Detail: detail,
+		Message: steps.T("The bot "+name+" ("+basic+") is reachable and Chat is on.",
+			"ボット "+name+"（"+basic+"）に接続でき、チャットもオンです。")}
+}
+
+func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.friend_url"
+	raw := env.Answers.Get(chkKeyFriendURL)
+	shown := probeTrim(steps.Clean(raw), 120)
+	basic, premium := env.Answers.Get(chkKeyBasicID), env.Answers.Get(chkKeyPremiumID)
+	if basic == "" {
+		// Run on its own (without line.bot's findings): ask LINE for the IDs.
+		bot, c, err := chkBotInfo(ctx, env)
+		if err != nil {
+			return chkSetupError(id, err)
+		}
+		if bot == nil {
+			if c.status == http.StatusUnauthorized {
+				return chkTokenRefused(id, c)
+			}
+			return chkCouldNotTell(id, steps.T("the add-friend URL", "友だち追加 URL"), c)
+		}
+		basic, premium = steps.Clean(bot.BasicId), steps.Clean(bot.PremiumId)
+	}
+	ids := basic
+	if premium != "" {
+		ids += " / " + premium
+	}
+	target, short, ok := probeFriendID(raw)
+	if !ok {
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
+			Message: steps.T("The add-friend URL "+shown+" is neither a https://lin.ee/… link nor a https://line.me/R/ti/p/… link, so it names no account. Copy it again from LINE Official Account Manager (Home > Gain friends > Add friend button/URL).",
+				"友だち追加 URL "+shown+" は https://lin.ee/… でも https://line.me/R/ti/p/… でもないため、アカウントを特定できません。LINE Official Account Manager（ホーム >「友だちを増やす」>「友だち追加ボタン/URL」）からもう一度コピーしてください。")}
+	}
+	detail := "URL names " + probeTrim(steps.Clean(target), 60) + "; bot is " + ids
+	if short {
+		resolved, reason := probeLinEE(ctx, env, target)
+		if resolved == "" {
+			return verify.Result{ID: id, Status: verify.Warn, Detail: "lin.ee/" + probeTrim(steps.Clean(target), 40) + ": " + reason,
+				Message: steps.T("Could not find out which account "+shown+" leads to. Open it on a phone and make sure it shows the add-friend page of "+basic+".",
+					shown+" がどのアカウントにつながるか確認できませんでした。スマートフォンで開き、"+basic+" の友だち追加画面が出ることを確かめてください。")}
+		}
+		detail = "lin.ee/" + probeTrim(steps.Clean(target), 40) + " leads to " + probeTrim(steps.Clean(resolved), 60) + "; bot is " + ids
+		target = resolved
+	}
+	if probeSameAccount(target, basic) || probeSameAccount(target, premium) {
+		return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
+			Message: steps.T("The add-friend URL leads to this bot ("+ids+").",
+				"友だち追加 URL はこのボット（"+ids+"）につながっています。")}
+	}
+	other := probeTrim(steps.Clean(target), 60)
+	return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect, Detail: detail,
+		Message: steps.T("The add-friend URL leads to account "+other+", not to this bot ("+ids+"). Customers would befriend the wrong account. Copy the URL again from the Official Account of this channel.",
+			"友だち追加 URL はこのボット（"+ids+"）ではなくアカウント "+other+" につながっています。お客様が別のアカウントを友だち追加してしまいます。このチャネルの公式アカウントから URL をもう一度コピーしてください。")}
+}
+
+var chkWhatWebhook = steps.T("the webhook URL", "Webhook URL")
+
+func chkRunWebhookSet(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.webhook.set"
+	if !env.Answers.Bool(chkKeySetWebhook) && !env.SetWebhook {
+		return verify.Result{ID: id, Status: verify.Skipped,
+			Message: steps.T("The webhook URL was not written through the API: you did not allow it.",
+				"許可がないため、Webhook URL を API で設定しませんでした。")}
+	}
+	want := env.Answers.Get(chkKeyWebhookURL)
+	shown := probeTrim(steps.Clean(want), 120)
+	api, err := chkMessaging(ctx, env)
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	res, _, err := api.SetWebhookEndpointWithHttpInfo(&messaging_api.SetWebhookEndpointRequest{Endpoint: want})
+	c := chkOutcome(ctx, "PUT /v2/bot/channel/webhook/endpoint", res, err)
+	switch {
+	case c.status/100 == 2:
+		return verify.Result{ID: id, Status: verify.Pass,
+			Message: steps.T("The webhook URL "+shown+" was saved at LINE. LINE may take up to a minute to start using it.",
+				"Webhook URL "+shown+" を LINE に設定しました。反映まで最大 1 分ほどかかることがあります。")}
+	case c.status == http.StatusBadRequest:
+		said := c.message
+		if said == "" {
+			said = "HTTP 400"
+		}
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
+			Message: steps.T(`LINE refused the webhook URL `+shown+` ("`+said+`"). It must start with https://, be at most 500 characters and point to the CMS. Check the URL the CMS gave you.`,
+				`LINE が Webhook URL `+shown+` を受け付けませんでした（「`+said+`」）。https:// で始まり 500 文字以内で、CMS を指している必要があります。CMS から受け取った URL を確認してください。`)}
+	case c.status == http.StatusUnauthorized:
+		return chkTokenRefused(id, c)
+	}
+	return chkCouldNotTell(id, chkWhatWebhook, c)
+}
+
+// chkSleep and chkNow are env's clock or the real one.
+func chkSleep(env *verify.Env) func(context.Context, time.Duration) error {
+	if env.Sleep != nil {
+		return env.Sleep
+	}
+	return func(ctx context.Context, d time.Duration) error {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+func chkNow(env *verify.Env) func() time.Time {
+	if env.Now != nil {
+		return env.Now
+	}
+	return time.Now
+}
+
+func chkRunWebhookActive(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.webhook.active"
+	want := env.Answers.Get(chkKeyWebhookURL)
+	shown := probeTrim(steps.Clean(want), 120)
+	wasSet := env.Answers.Bool(chkKeySetWebhook) || env.SetWebhook
+	api, err := chkMessaging(ctx, env)
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	now, sleep := chkNow(env), chkSleep(env)
+	deadline := now().Add(chkWebhookWait)
+	for {
+		res, body, err := api.GetWebhookEndpointWithHttpInfo()
+		c := chkOutcome(ctx, "GET /v2/bot/channel/webhook/endpoint", res, err)
+		if err == nil && body == nil {
+			c.badBody, c.status = true, http.StatusOK
+		}
+		var seen string
+		switch {
+		case c.status/100 == 2 && !c.badBody:
+			seen = strings.TrimSpace(body.Endpoint)
+			if seen == want {
+				if body.Active {
+					return verify.Result{ID: id, Status: verify.Pass, Detail: "endpoint matches, active true",
+						Message: steps.T("LINE has the webhook URL "+shown+" and \"Use webhook\" is on.",
+							"LINE に Webhook URL "+shown+" が設定され、「Webhookの利用」もオンです。")}
+				}
+				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: "endpoint matches, active false",
+					Message: steps.T("The webhook URL is set, but \"Use webhook\" is off, so LINE sends nothing to the CMS. No API can switch it: in the LINE Developers console, open the Messaging API tab of the channel and switch \"Use webhook\" on.",
+						"Webhook URL は設定されていますが、「Webhookの利用」がオフのため、LINE から CMS に何も届きません。これは API では切り替えられません。LINE Developers コンソールでチャネルの「Messaging API設定」タブを開き、「Webhookの利用」をオンにしてください。")}
+			}
+			if !wasSet {
+				other := probeTrim(steps.Clean(seen), 120)
+				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail() + ": endpoint differs",
+					Message: steps.T("LINE sends webhooks to "+other+", not to the CMS URL "+shown+". Allow the wizard to set it (answer yes at the webhook step, or run with --set-webhook), or paste the URL into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
+						"LINE の Webhook の送信先は "+other+" で、CMS の URL "+shown+" ではありません。ウィザードに設定を任せる（Webhook の手順で「はい」を選ぶか --set-webhook を付けて実行する）か、LINE Developers コンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
+			}
+		case c.status == http.StatusNotFound:
+			if !wasSet {
+				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
+					Message: steps.T("No webhook URL is saved at LINE, so messages from customers never reach the CMS. Allow the wizard to set "+shown+" (answer yes at the webhook step, or run with --set-webhook), or paste it into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
+						"LINE に Webhook URL が設定されていないため、お客様からのメッセージが CMS に届きません。ウィザードに "+shown+" の設定を任せる（Webhook の手順で「はい」を選ぶか --set-webhook を付けて実行する）か、LINE Developers コンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
+			}
+		case c.status == http.StatusUnauthorized:
+			return chkTokenRefused(id, c)
+		default:
+			return chkCouldNotTell(id, chkWhatWebhook, c)
+		}
+		// The URL was just written: LINE's cache may still show the old one.
+		left := deadline.Sub(now())
+		if left <= 0 {
+			still := steps.T("no webhook URL", "Webhook URL なし")
+			if seen != "" {
+				s := probeTrim(steps.Clean(seen), 120)
+				still = steps.T(s, s)
+			}
+			return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail() + ": not applied after 60 s",
+				Message: steps.T("LINE accepted the webhook URL, but after a minute it still shows "+still.EN+". Run the check again in a few minutes; if it stays so, paste "+shown+" into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
+					"LINE は Webhook URL を受け付けましたが、1 分たっても「"+still.JA+"」のままです。数分後にもう一度確認し、変わらなければ LINE Developers コンソールの「Messaging API設定」タブの「Webhook URL」に "+shown+" を貼り付けてください。")}
+		}
+		if env.Progress != nil {
+			s := int((left + time.Second - 1) / time.Second)
+			env.Progress(id, steps.T(fmt.Sprintf("Waiting for LINE to apply the webhook URL: %d s left", s),
+				fmt.Sprintf("LINE が Webhook URL を反映するのを待っています：残り %d 秒", s)))
+		}
+		wait := chkWebhookInterval
+		if left < wait {
+			wait = left
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return chkCouldNotTell(id, chkWhatWebhook, chkCall{call: "waiting for LINE's cache", err: err, ctx: ctx})
+		}
+	}
+}
+
+func chkRunWebhookTest(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.webhook.test"
+	want := env.Answers.Get(chkKeyWebhookURL)
+	shown := probeTrim(steps.Clean(want), 120)
+	api, err := chkMessaging(ctx, env)
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	res, body, err := api.TestWebhookEndpointWithHttpInfo(&messaging_api.TestWebhookEndpointRequest{Endpoint: want})
+	c := chkOutcome(ctx, "POST /v2/bot/channel/webhook/test", res, err)
+	if err == nil && body == nil {
+		c.badBody, c.status = true, http.StatusOK
+	}
+	switch {
+	case c.status/100 == 2 && !c.badBody:
+		reason := probeTrim(steps.Clean(body.Reason), 40)
+		detail := fmt.Sprintf("success %t, statusCode %d, reason %s, detail %s", body.Success, body.StatusCode, reason, probeTrim(steps.Clean(body.Detail), 200))
+		if body.Success {
+			return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
+				Message: steps.T(fmt.Sprintf("LINE sent a test event to %s and the CMS answered (HTTP %d).", shown, body.StatusCode),
+					fmt.Sprintf("LINE から %s にテストイベントを送り、CMS が応答しました（HTTP %d）。", shown, body.StatusCode))}
+		}
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: detail,
+			Message: chkTestFailure(shown, reason, body.StatusCode, probeTrim(steps.Clean(body.Detail), 200))}
+	case c.status == http.StatusNotFound:
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
+			Message: steps.T("LINE has no webhook URL to test. Set "+shown+" at the webhook step first.",
+				"LINE にテストする Webhook URL がありません。先に Webhook の手順で "+shown+" を設定してください。")}
+	case c.status == http.StatusBadRequest:
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
+			Message: steps.T("LINE refused to test "+shown+": it is not a valid webhook URL (https://, at most 500 characters). Check the URL the CMS gave you.",
+				"LINE が "+shown+" のテストを受け付けませんでした。Webhook URL として正しくありません（https://、500 文字以内）。CMS から受け取った URL を確認してください。")}
+	case c.status == http.StatusUnauthorized:
+		return chkTokenRefused(id, c)
+	case c.status == http.StatusTooManyRequests:
+		r := chkCouldNotTell(id, chkWhatWebhook, c)
+		r.Message = steps.T("LINE allows 60 webhook tests an hour and that limit is reached. Try again later.",
+			"Webhook のテストは 1 時間に 60 回までで、上限に達しています。時間をおいてもう一度試してください。")
+		return r
+	}
+	return chkCouldNotTell(id, chkWhatWebhook, c)
+}
+
+// chkTestFailure explains a failed webhook test in the operator's terms, by LINE's reason.
+func chkTestFailure(url, reason string, status int32, detail string) steps.Text {
+	said := fmt.Sprintf(" (LINE: %s, %q)", reason, detail)
+	saidJA := fmt.Sprintf("（LINE：%s、%q）", reason, detail)
+	switch reason {
+	case "COULD_NOT_CONNECT":
+		return steps.T("LINE could not connect to "+url+said+": the CMS server did not accept the connection. Check that the URL is right and that the site has a valid HTTPS certificate from a public authority (self-signed ones are refused).",
+			"LINE が "+url+" に接続できませんでした"+saidJA+"。CMS のサーバーが接続を受け付けていません。URL が正しいか、サイトに公的な認証局の有効な HTTPS 証明書があるか（自己署名は不可）を確認してください。")
+	case "REQUEST_TIMEOUT":
+		return steps.T("The CMS at "+url+" answered too slowly"+said+": LINE waits only 2 seconds. Ask the CMS provider to answer LINE's webhook at once.",
+			url+" の CMS の応答が遅すぎました"+saidJA+"。LINE は 2 秒しか待ちません。LINE の Webhook にすぐ応答するよう CMS の提供元に依頼してください。")
+	case "ERROR_STATUS_CODE":
+		return steps.T(fmt.Sprintf("The CMS at %s answered with status %d%s: it rejected LINE's test. Check that the channel secret entered in the CMS is the one of this channel, then ask the CMS provider.", url, status, said),
+			fmt.Sprintf("%s の CMS がステータス %d で応答しました%s。CMS が LINE のテストを拒否しています。CMS に入力したチャネルシークレットがこのチャネルのものか確認し、CMS の提供元に問い合わせてください。", url, status, saidJA))
+	}
+	return steps.T("LINE's test of "+url+" failed for a reason LINE does not classify"+said+". Try the test again; if it keeps failing, send the detail to the CMS provider.",
+		url+" のテストが、LINE が分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細を CMS の提供元に送ってください。")
+}
+
+func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.login.callback"
+	ch := env.Answers.Get(chkKeyLoginID)
+	cb := env.Answers.Get(chkKeyCallbackURL)
+	shown := probeTrim(steps.Clean(cb), 200)
+	base := env.URLs.LineAccess
+	if base == "" {
+		base = "https://access.line.me"
+	}
+	ans, err := probeGet(ctx, env, probeAuthorizeURL(base, ch, cb))
+	if err != nil {
+		return chkCouldNotTell(id, steps.T("the callback URL", "コールバック URL"), chkCall{call: "GET /oauth2/v2.1/authorize", err: err, ctx: ctx})
+	}
+	verdict, detail := ClassifyAuthorize(ans.status, ans.location, ans.body)
+	if verdict == CallbackUnknown && (ans.status == http.StatusTooManyRequests || ans.status >= 500) {
+		r := chkCouldNotTell(id, steps.T("the callback URL", "コールバック URL"), chkCall{call: "GET /oauth2/v2.1/authorize", status: ans.status, ctx: ctx})
+		r.Detail = "GET /oauth2/v2.1/authorize: " + detail
+		return r
+	}
+	switch verdict {
+	case CallbackRegistered:
+		return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
+			Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel.",
+				"コールバック URL "+shown+" は LINE ログインチャネルに登録されています。")}
+	case CallbackUnregistered:
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCallback, Detail: detail,
+			Message: steps.T("LINE does not know the callback URL "+shown+", so customers' logins would stop at an error page. In the LINE Developers console, open the Login channel's LINE Login tab and add exactly this URL under \"Callback URL\". (If the Login channel ID is wrong, LINE says the same: line.login.secret would then fail too.)",
+				"LINE にコールバック URL "+shown+" が登録されていないため、お客様のログインがエラー画面で止まります。LINE Developers コンソールで LINE ログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこの URL をそのまま追加してください。（チャネル ID が違う場合も同じ表示になり、その場合は line.login.secret も失敗します。）")}
+	case CallbackWrongClientID:
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect, Detail: detail,
+			Message: steps.T("LINE does not know the LINE Login channel ID "+steps.Clean(ch)+". Copy it again from the Basic settings tab of the LINE Login channel.",
+				"LINE ログインのチャネル ID "+steps.Clean(ch)+" が LINE に存在しません。LINE ログインチャネルの「チャネル基本設定」タブからもう一度コピーしてください。")}
+	}
+	return verify.Result{ID: id, Status: verify.Error, Detail: detail,
+		Message: steps.T("LINE's login page gave an answer the wizard does not recognise, so it could not tell whether "+shown+" is registered. Try again later, or check the \"Callback URL\" list in the LINE Login tab yourself.",
+			"LINE のログイン画面の応答を判別できず、"+shown+" が登録されているか分かりませんでした。時間をおいて再度試すか、「LINEログイン設定」タブの「コールバックURL」をご自身で確認してください。")}
+}
