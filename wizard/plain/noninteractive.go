@@ -1,0 +1,99 @@
+package plain
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
+)
+
+// RunNonInteractive checks every value of every visible step without asking anything,
+// runs the flow's live checks and writes the config file only when all is well.
+//
+// Problems go to Err, one line each naming the config key, its label, the rule and the
+// fix; warnings are printed and do not stop the run. Any error: *wizard.InvalidError and
+// nothing written. A failed check (or one that could not tell): *wizard.ExitCodeError with
+// code 3 (or 4) and nothing written, so a failed run never replaces a good file. The check
+// report goes to Out (as JSON with o.JSON, the text one then going to Err).
+func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error {
+	errOut := &printer{w: o.Err, secrets: secretValues(s)}
+	l := s.Lang
+
+	ps := s.Engine.Validate()
+	var errs []steps.Problem
+	for _, p := range ps {
+		errOut.line(problemLine(l, p))
+		if p.Severity == steps.Error {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 {
+		errOut.line(txtProblemCount(l, len(errs)))
+		return &wizard.InvalidError{Problems: errs}
+	}
+	if err := ctx.Err(); err != nil {
+		return wizard.ErrInterrupted
+	}
+
+	var results []verify.Result
+	if s.Checker != nil {
+		errOut.line(txtChecking.In(l))
+		prog := newProgress(errOut, l, o.now)
+		results = s.Checker.Run(ctx, checkIDs(s.Engine.Flow()), s.Engine.Answers(), prog.emit)
+		if ctx.Err() != nil {
+			return wizard.ErrInterrupted
+		}
+		if err := writeReport(s, o, errOut, results); err != nil {
+			return err
+		}
+		if code := verify.ExitCode(results); code != verify.ExitOK {
+			msg := txtCheckFailed
+			if code == verify.ExitUnreachable {
+				msg = txtCheckUnknown
+			}
+			errOut.line(msg.In(l))
+			return &wizard.ExitCodeError{Code: code, Err: errors.New(msg.In(steps.EN))}
+		}
+		for _, r := range results {
+			s.Engine.Learn(r.Learnt) // the channel ID behind the token goes into the file
+		}
+	} else if o.JSON {
+		if err := verify.WriteJSON(o.Out, nil, l); err != nil {
+			return err
+		}
+	}
+
+	path, err := s.Save(s.Engine.Answers(), results)
+	if err != nil {
+		errOut.line(steps.Clean(txtSaveFailed(l, err)))
+		return &wizard.ExitCodeError{Code: wizard.ExitError, Err: err}
+	}
+	errOut.line(txtWritten(l, path))
+	return nil
+}
+
+// writeReport prints the results: text on Out, or JSON on Out and text on Err.
+func writeReport(s *wizard.Session, o Options, errOut *printer, results []verify.Result) error {
+	if o.JSON {
+		if err := verify.WriteJSON(o.Out, results, s.Lang); err != nil {
+			return err
+		}
+		return writeText(errOut, results, s.Lang)
+	}
+	out := &printer{w: o.Out, secrets: errOut.secrets}
+	return writeText(out, results, s.Lang)
+}
+
+// writeText runs verify's text report through the printer, so that a secret quoted by an
+// API answer is taken out like everywhere else.
+func writeText(p *printer, results []verify.Result, l steps.Lang) error {
+	var b strings.Builder
+	if err := verify.WriteText(&b, results, l); err != nil {
+		return err
+	}
+	p.write(b.String())
+	return nil
+}

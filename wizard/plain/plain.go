@@ -1,0 +1,267 @@
+// Package plain is the line-by-line front end: --non-interactive, which never waits for
+// input, and --accessible, which asks one plain question per line for screen readers and
+// for answers piped on stdin. It walks the same flows as the TUI through the wizard engine.
+package plain
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
+)
+
+// Options are the streams and modes the command hands to the plain front end.
+type Options struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	// Accessible asks with plain prompts (--accessible, ACCESSIBLE=1, TERM=dumb).
+	Accessible bool
+	// NonInteractive never asks (--non-interactive, or no terminal on stdin).
+	NonInteractive bool
+	// JSON writes the machine report on Out and every human line on Err (--json).
+	JSON bool
+	// TTY, when set, is the terminal (/dev/tty) secrets are read from while In is piped;
+	// secrets are then asked there, without echo, and never read from In.
+	TTY io.ReadWriter
+	// Now is the clock that paces progress lines; nil means time.Now.
+	Now func() time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+// maxTries is how often a question is asked again on piped input before giving up: a
+// script that sends a wrong value would otherwise loop for ever.
+const maxTries = 3
+
+// progressEvery keeps CI logs short: a long wait (the webhook countdown) prints at most one
+// line per check every ten seconds.
+const progressEvery = 10 * time.Second
+
+// printer writes whole lines, from any goroutine, with every known secret value taken out.
+type printer struct {
+	mu      sync.Mutex
+	w       io.Writer
+	secrets func() []string
+}
+
+func (p *printer) line(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintln(p.w, p.scrub(s))
+}
+
+func (p *printer) write(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprint(p.w, p.scrub(s))
+}
+
+// scrub replaces any secret value that slipped into s (a validator quoting the value) by
+// its redacted form. The front ends never print a secret on purpose; this is the net.
+func (p *printer) scrub(s string) string {
+	if p.secrets == nil {
+		return s
+	}
+	for _, v := range p.secrets() {
+		if len(v) >= 4 && strings.Contains(s, v) {
+			s = strings.ReplaceAll(s, v, config.RedactValue(v))
+		}
+	}
+	return s
+}
+
+// secretValues lists the secret answers of the session's flow (and of the schema).
+func secretValues(s *wizard.Session) func() []string {
+	return func() []string {
+		var out []string
+		a := s.Engine.Answers()
+		for _, st := range s.Engine.Flow().Steps {
+			for _, f := range st.Fields {
+				if f.Secret() {
+					if v := a.Get(f.Key); v != "" {
+						out = append(out, v)
+					}
+				}
+			}
+		}
+		for _, k := range config.SecretKeys() {
+			if v := a.Get(k); v != "" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+}
+
+// problemLine is one problem as one line: the key, its label, the rule and the fix.
+//
+//	line.messaging_api.channel_secret (Channel secret): must be 32 letters or digits, got 31. Copy it again…
+func problemLine(l steps.Lang, p steps.Problem) string {
+	var b strings.Builder
+	if p.Severity == steps.Warning {
+		b.WriteString(txtWarningPrefix.In(l))
+	}
+	b.WriteString(p.Field)
+	if label := p.Label.In(l); label != "" {
+		if l == steps.JA {
+			b.WriteString("（" + label + "）：")
+		} else {
+			b.WriteString(" (" + label + "): ")
+		}
+	} else {
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Rule.In(l))
+	if fix := p.Fix.In(l); fix != "" {
+		b.WriteString(" ")
+		b.WriteString(fix)
+	}
+	return steps.Clean(b.String())
+}
+
+// progress turns runner events into log lines: only Progress events print, and for each
+// check at most one line every progressEvery.
+type progress struct {
+	p    *printer
+	lang steps.Lang
+	now  func() time.Time
+	mu   sync.Mutex
+	last map[string]time.Time
+}
+
+func newProgress(p *printer, l steps.Lang, now func() time.Time) *progress {
+	return &progress{p: p, lang: l, now: now, last: map[string]time.Time{}}
+}
+
+func (g *progress) emit(ev verify.Event) {
+	if ev.Kind != verify.Progress || ev.Message.IsZero() {
+		return
+	}
+	g.mu.Lock()
+	t := g.now()
+	last, seen := g.last[ev.ID]
+	if seen && t.Sub(last) < progressEvery {
+		g.mu.Unlock()
+		return
+	}
+	g.last[ev.ID] = t
+	g.mu.Unlock()
+	g.p.line(steps.Clean(ev.ID + ": " + ev.Message.In(g.lang)))
+}
+
+// checkIDs lists the check ids of the flow's steps once each, in step order.
+func checkIDs(fl *steps.Flow) []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, st := range fl.Steps {
+		for _, id := range st.Checks {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+// errInputEnded is what a reader returns when its stream is over.
+var errInputEnded = io.EOF
+
+// lineReader reads one answer per line. A read runs in its own goroutine only while it is
+// asked for, so ctrl+c (a cancelled context) is noticed while waiting, and nothing is read
+// ahead that a password prompt on the same terminal would then miss.
+type lineReader struct {
+	r       *bufio.Reader
+	pending chan lineResult
+}
+
+type lineResult struct {
+	line string
+	err  error
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	if r == nil {
+		r = strings.NewReader("")
+	}
+	return &lineReader{r: bufio.NewReader(r)}
+}
+
+func (l *lineReader) readLine(ctx context.Context) (string, error) {
+	if l.pending == nil {
+		ch := make(chan lineResult, 1)
+		l.pending = ch
+		go func() {
+			s, err := l.r.ReadString('\n')
+			ch <- lineResult{s, err}
+		}()
+	}
+	select {
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case res := <-l.pending:
+		l.pending = nil
+		line := strings.TrimRight(res.line, "\r\n")
+		if res.err != nil {
+			if errors.Is(res.err, io.EOF) && line != "" {
+				return line, nil
+			}
+			if errors.Is(res.err, io.EOF) {
+				return "", errInputEnded
+			}
+			return "", res.err
+		}
+		return line, nil
+	}
+}
+
+// fder is a stream backed by a file descriptor (os.File).
+type fder interface{ Fd() uintptr }
+
+// terminalFd reports the descriptor of r when it is a terminal.
+func terminalFd(r any) (uintptr, bool) {
+	f, ok := r.(fder)
+	if !ok {
+		return 0, false
+	}
+	fd := f.Fd()
+	return fd, term.IsTerminal(fd)
+}
+
+// readPassword reads a line from the terminal fd without echo, giving up when ctx ends.
+func readPassword(ctx context.Context, fd uintptr) (string, error) {
+	ch := make(chan lineResult, 1)
+	go func() {
+		b, err := term.ReadPassword(fd)
+		ch <- lineResult{string(b), err}
+	}()
+	select {
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case res := <-ch:
+		if res.err != nil {
+			if errors.Is(res.err, io.EOF) {
+				return "", errInputEnded
+			}
+			return "", res.err
+		}
+		return strings.TrimRight(res.line, "\r\n"), nil
+	}
+}

@@ -1,0 +1,198 @@
+package plain
+
+import (
+	"fmt"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+)
+
+// Every word the plain front end says, in both languages. Formatted texts are functions
+// so that the arguments stay in the right place in each language.
+
+var (
+	txtWarningPrefix = steps.T("warning: ", "警告：")
+	txtChecking      = steps.T(
+		"Checking the values with the live APIs…",
+		"入力された値を API で確認しています…")
+	txtCheckFailed = steps.T(
+		"A check failed, so the config file was not written. Fix the value the report names and run again.",
+		"確認で問題が見つかったため、設定ファイルは書き込んでいません。レポートにある値を直して、もう一度実行してください。")
+	txtCheckUnknown = steps.T(
+		"A check could not tell whether the values are right (an API did not answer clearly), so the config file was not written. Check the network or proxy and run again later.",
+		"API から確かな答えが得られず、値が正しいか確認できなかったため、設定ファイルは書き込んでいません。ネットワークやプロキシを確認し、時間をおいてもう一度実行してください。")
+
+	txtHowTo = steps.T(
+		"Answer each question and press Enter. Enter alone keeps the value shown in brackets. Type < at any question to go back one step.",
+		"質問に答えて Enter を押してください。何も入力せずに Enter を押すと [ ] 内の値のままになります。< と入力すると一つ前のステップに戻ります。")
+	txtImportant    = steps.T("Important: ", "重要：")
+	txtLinks        = steps.T("Pages to open:", "開くページ：")
+	txtOpenHint     = steps.T("Type o and Enter to open the first page in your browser, o2 for the second.", "o と入力して Enter を押すと、1 つ目のページをブラウザーで開きます。2 つ目は o2 です。")
+	txtAtFirst      = steps.T("This is the first step; there is no step before it.", "これが最初のステップです。前のステップはありません。")
+	txtHidden       = steps.T("(not shown as you type)", "（入力した文字は表示されません）")
+	txtListHint     = steps.T("Separate several values with commas or spaces.", "複数ある場合はカンマか空白で区切ってください。")
+	txtYesNo        = steps.T("(y/n)", "（はい/いいえ）")
+	txtYes          = steps.T("yes", "はい")
+	txtNo           = steps.T("no", "いいえ")
+	txtBadYesNo     = steps.T("Please answer y (yes) or n (no).", "y（はい）か n（いいえ）で答えてください。")
+	txtContinue     = steps.T("Press Enter to go on", "Enter を押すと次へ進みます")
+	txtConfirmNo    = steps.T("Finish this in the console first, then answer y. Type < to go back a step.", "先に管理画面でこの作業を終えてから y と答えてください。< で前のステップに戻れます。")
+	txtConfirmReq   = steps.T("must be done before the next step.", "次のステップへ進む前に済ませる必要があります。")
+	txtConfirmFix   = steps.T("Do it in the console, then answer yes.", "管理画面で作業を済ませてから「はい」と答えてください。")
+	txtResumeNew    = steps.T("Starting from the first step.", "最初のステップから始めます。")
+	txtRunning      = steps.T("Checking with the live API…", "API で確認しています…")
+	txtCMSValues    = steps.T("Values to enter in the CMS:", "CMS に入力する値：")
+	txtAllDone      = steps.T("All steps are done.", "すべてのステップが終わりました。")
+	txtNotAll       = steps.T("Some checks did not pass (see above). Run setup-wizard again and go to the step named to fix them.", "一部の確認が通りませんでした（上記参照）。setup-wizard をもう一度実行し、示されたステップで直してください。")
+	txtInputEnded   = steps.T("the input ended", "入力が終わりました")
+	txtNoAnswerRule = steps.T("no answer: the input ended before this question.", "回答がありません：この質問の前に入力が終わりました。")
+	txtBadChoice    = steps.T("That is not one of the numbers listed.", "一覧にない番号です。")
+	txtReport       = steps.T("Live checks:", "API による確認：")
+	txtNoChecks     = steps.T("No live check applies to these values.", "この値に当てはまる確認はありません。")
+)
+
+func txtProblemCount(l steps.Lang, n int) string {
+	if l == steps.JA {
+		return fmt.Sprintf("%d 件の問題があります。設定ファイルは書き込んでいません。", n)
+	}
+	if n == 1 {
+		return "1 problem found; the config file was not written."
+	}
+	return fmt.Sprintf("%d problems found; the config file was not written.", n)
+}
+
+func txtWritten(l steps.Lang, path string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("設定ファイルを書き込みました：%s", path)
+	}
+	return fmt.Sprintf("Config file written: %s", path)
+}
+
+func txtSaveFailed(l steps.Lang, err error) string {
+	if l == steps.JA {
+		return fmt.Sprintf("設定ファイルを書き込めませんでした：%v", err)
+	}
+	return fmt.Sprintf("Could not write the config file: %v", err)
+}
+
+func txtDraftFailed(l steps.Lang, err error) string {
+	if l == steps.JA {
+		return fmt.Sprintf("途中経過を保存できませんでした（%v）。今中断すると、ここまでの回答は残りません。", err)
+	}
+	return fmt.Sprintf("Could not save your answers so far (%v). If you leave now, they are not kept.", err)
+}
+
+func txtStepOf(l steps.Lang, n, total int) string {
+	if l == steps.JA {
+		return fmt.Sprintf("ステップ %d / %d", n, total)
+	}
+	return fmt.Sprintf("Step %d of %d", n, total)
+}
+
+func txtKeeps(l steps.Lang, v string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("[Enter で %s のまま]", v)
+	}
+	return fmt.Sprintf("[Enter keeps %s]", v)
+}
+
+func txtOpened(l steps.Lang, url string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("ブラウザーで開きました：%s", url)
+	}
+	return fmt.Sprintf("Opened in your browser: %s", url)
+}
+
+func txtOpenFailed(l steps.Lang, url string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("ブラウザーを開けませんでした。次のアドレスを自分で開いてください：%s", url)
+	}
+	return fmt.Sprintf("Could not open a browser. Open this address yourself: %s", url)
+}
+
+func txtChooseNumber(l steps.Lang, n int) string {
+	if l == steps.JA {
+		return fmt.Sprintf("番号（1〜%d）", n)
+	}
+	return fmt.Sprintf("Number (1-%d)", n)
+}
+
+func txtResumeQ(l steps.Lang, step string, when string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("前回はステップ「%s」で中断しました（%s）。続きから始めますか？", step, when)
+	}
+	return fmt.Sprintf("You stopped at the step \"%s\" last time (%s). Continue from there?", step, when)
+}
+
+func txtGoBackQ(l steps.Lang, step string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("ステップ「%s」に戻って直しますか？", step)
+	}
+	return fmt.Sprintf("Go back to the step \"%s\" to fix it?", step)
+}
+
+func txtRedactedNote(l steps.Lang, path string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("秘密の値は一部だけ表示しています。全体は %s にあります（あなただけが読めるファイルです）。", path)
+	}
+	return fmt.Sprintf("Secrets are shortened here; the full values are in %s (a file only you can read).", path)
+}
+
+func txtNext(l steps.Lang, path string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("次に：%s には秘密の値が入っています。大切に保管してください。設定はいつでも setup-wizard verify -c %s で確認し直せます。", path, path)
+	}
+	return fmt.Sprintf("Next: %s holds secrets; keep it safe. Run setup-wizard verify -c %s at any time to check the settings again.", path, path)
+}
+
+func txtNoAnswer(l steps.Lang, what string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("%s への回答がありません：%s", what, txtInputEnded.In(l))
+	}
+	return fmt.Sprintf("no answer for %s: %s", what, txtInputEnded.In(l))
+}
+
+func txtTooMany(l steps.Lang, what string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("%s：正しい回答が得られないまま何度も繰り返したため、中止します。", what)
+	}
+	return fmt.Sprintf("%s: still not valid after several tries; stopping.", what)
+}
+
+func txtQuestionAbout(l steps.Lang, checkID string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("確認 %s についての質問", checkID)
+	}
+	return fmt.Sprintf("the question about check %s", checkID)
+}
+
+func txtStepRef(l steps.Lang, title string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("（ステップ「%s」で直せます）", title)
+	}
+	return fmt.Sprintf("(fix it at the step \"%s\")", title)
+}
+
+func txtDetail(l steps.Lang, d string) string {
+	if l == steps.JA {
+		return "詳細：" + d
+	}
+	return "detail: " + d
+}
+
+// statusWord names a check outcome the way the report and the prompts say it.
+func statusWord(l steps.Lang, st verify.Status) string {
+	switch st {
+	case verify.Pass:
+		return steps.T("OK", "OK").In(l)
+	case verify.Warn:
+		return steps.T("warning", "注意").In(l)
+	case verify.Fail:
+		return steps.T("FAILED", "失敗").In(l)
+	case verify.Skipped:
+		return steps.T("skipped", "省略").In(l)
+	case verify.Error:
+		return steps.T("could not tell", "確認できず").In(l)
+	}
+	return string(st)
+}
