@@ -1,0 +1,366 @@
+package naver
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/endpoints"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+)
+
+// Check ids (contract).
+const (
+	CheckCredentialsID = "naver.credentials"
+	CheckCallbackID    = "naver.callback"
+	CheckURLsID        = "naver.urls"
+)
+
+// Checks are NAVER's live and offline checks.
+func Checks() []verify.Check {
+	return []verify.Check{
+		{ID: CheckCredentialsID, Step: StepCredentials, Applies: hasCredentials, Run: runCredentials},
+		{ID: CheckCallbackID, Step: StepEnvironments, Applies: hasCallbacks, Run: runCallback},
+		{ID: CheckURLsID, Step: StepEnvironments, Applies: hasEnvironment, Run: runURLs},
+	}
+}
+
+func hasCredentials(a steps.Answers) bool {
+	return a.Get("naver.client_id") != "" && a.Get("naver.client_secret") != ""
+}
+
+func hasCallbacks(a steps.Answers) bool {
+	return a.Get("naver.client_id") != "" && (len(a.List(KeyPCCallbacks)) > 0 || len(a.List(KeyMobileCallbacks)) > 0)
+}
+
+func hasEnvironment(a steps.Answers) bool {
+	for _, k := range []string{KeyPCService, KeyPCCallbacks, KeyMobileService, KeyMobileCallbacks} {
+		if a.Get(k) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// nidBase is NAVER's account server: SETUP_WIZARD_NAVER_NID_URL, else the origin of
+// x/oauth2's NAVER endpoint.
+func nidBase(env *verify.Env) string {
+	if b := strings.TrimRight(env.URLs.NaverNID, "/"); b != "" {
+		return b
+	}
+	return strings.TrimSuffix(endpoints.Naver.AuthURL, "/oauth2.0/authorize")
+}
+
+// oauthConfig is the application as x/oauth2 sees it, its endpoints rebased on base.
+func oauthConfig(base, clientID, secret, redirect string) *oauth2.Config {
+	return &oauth2.Config{
+		ClientID:     clientID,
+		ClientSecret: secret,
+		RedirectURL:  redirect,
+		Endpoint: oauth2.Endpoint{
+			AuthURL:   base + "/oauth2.0/authorize",
+			TokenURL:  base + "/oauth2.0/token",
+			AuthStyle: oauth2.AuthStyleInParams,
+		},
+	}
+}
+
+func httpClient(env *verify.Env) *http.Client {
+	if env.HTTP != nil {
+		return env.HTTP
+	}
+	return http.DefaultClient
+}
+
+// maxBody bounds what is read of an answer; NAVER's pages are a few kilobytes.
+const maxBody = 256 << 10
+
+func couldNotTell(id, step string, why steps.Text, detail string) verify.Result {
+	return verify.Result{
+		ID: id, Status: verify.Error, Step: step, Detail: detail,
+		Message: steps.T("Could not tell: "+why.EN+" Try again in a moment; nothing was changed.",
+			"確かめられませんでした："+why.JA+" 少しあとでもう一度試してください。何も変わっていません。"),
+	}
+}
+
+func netProblem(err error) (steps.Text, string) {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return steps.T("NAVER did not answer in time.", "NAVER から時間内に返事がありませんでした。"), "timeout: " + steps.Clean(err.Error())
+	}
+	return steps.T("NAVER could not be reached (network or proxy).", "NAVER につながりませんでした（ネットワークかプロキシ）。"), "network: " + steps.Clean(err.Error())
+}
+
+// runCredentials proves the client ID and secret with the revoke endpoint and a dummy
+// token: NAVER checks the client first and changes nothing for a token it never issued.
+func runCredentials(ctx context.Context, env *verify.Env) verify.Result {
+	a := env.Answers
+	id, secret := a.Get("naver.client_id"), a.Get("naver.client_secret")
+	form := url.Values{"client_id": {id}, "client_secret": {secret}, "token": {"setup-wizard-dummy-token"}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, nidBase(env)+"/oauth2.0/revoke", strings.NewReader(form.Encode()))
+	if err != nil {
+		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T("the NAVER address is not valid.", "NAVER のアドレスが正しくありません。"), "request: "+steps.Clean(err.Error()))
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := httpClient(env).Do(req)
+	if err != nil {
+		why, detail := netProblem(err)
+		return couldNotTell(CheckCredentialsID, StepCredentials, why, scrub(detail, secret))
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	var e struct {
+		Error       string `json:"error"`
+		Description string `json:"error_description"`
+	}
+	_ = json.Unmarshal(body, &e)
+	detail := fmt.Sprintf("POST /oauth2.0/revoke: HTTP %d", resp.StatusCode)
+	if e.Error != "" {
+		detail += " " + steps.Clean(e.Error)
+	}
+	detail = scrub(detail, secret)
+	switch {
+	case resp.StatusCode == http.StatusOK:
+		return verify.Result{ID: CheckCredentialsID, Status: verify.Pass, Step: StepCredentials, Detail: detail,
+			Message: steps.T("NAVER accepts the Client ID and Client Secret.", "NAVER が Client ID と Client Secret を受け付けました。")}
+	case resp.StatusCode == http.StatusUnauthorized:
+		return verify.Result{ID: CheckCredentialsID, Status: verify.Fail, Step: StepCredentials, Detail: detail,
+			Message: steps.T("NAVER does not accept this Client ID and Client Secret together. Copy both again from the application's overview in NAVER Developers; the secret changes if someone reissued it.",
+				"NAVER がこの Client ID と Client Secret の組み合わせを受け付けません。NAVER Developers のアプリケーション概要から両方をコピーし直してください。誰かが再発行するとシークレットは変わります。")}
+	case resp.StatusCode == http.StatusBadRequest:
+		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T("NAVER rejected the check request itself.", "NAVER が確認のリクエストそのものを受け付けませんでした。"), detail)
+	default:
+		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T(fmt.Sprintf("NAVER answered with HTTP %d.", resp.StatusCode), fmt.Sprintf("NAVER が HTTP %d を返しました。", resp.StatusCode)), detail)
+	}
+}
+
+// scrub removes the secret from text bound for a report, should an error echo it.
+func scrub(s, secret string) string {
+	if secret == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, secret, "[secret]")
+}
+
+// Verdict is what an authorize probe says about a callback URL.
+type Verdict int
+
+const (
+	Undetermined Verdict = iota // the answer matches neither known shape
+	Registered                  // NAVER went on to its login page
+	Unregistered                // NAVER showed its "service settings" error page
+)
+
+func (v Verdict) String() string {
+	switch v {
+	case Registered:
+		return "registered"
+	case Unregistered:
+		return "unregistered"
+	}
+	return "undetermined"
+}
+
+// The sentences of NAVER's error page for an application whose service or callback URL
+// does not match (Korean and English versions of the page).
+var unregisteredMarks = []string{
+	"서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다",
+	"서비스 설정에 오류가 있어",
+	"You cannot log in with your NAVER account due to an error",
+}
+
+// ClassifyAuthorize reads NAVER's answer to an authorize request made without following
+// redirects. A redirect to the login page (nidlogin.login) means the client ID and the
+// redirect_uri were accepted; NAVER's error page (its status is UNCONFIRMED, so any status
+// is read) means the callback URL or the service URL is not registered. Everything else is
+// undetermined. The string says what was seen, for the report's detail.
+func ClassifyAuthorize(status int, location string, body []byte) (Verdict, string) {
+	text := string(body)
+	for _, m := range unregisteredMarks {
+		if strings.Contains(text, m) {
+			return Unregistered, fmt.Sprintf("HTTP %d: NAVER's service settings error page", status)
+		}
+	}
+	if status >= 300 && status < 400 && location != "" {
+		u, err := url.Parse(location)
+		if err != nil {
+			return Undetermined, fmt.Sprintf("HTTP %d: unreadable Location", status)
+		}
+		if strings.Contains(u.Path, "nidlogin.login") {
+			return Registered, fmt.Sprintf("HTTP %d: redirect to NAVER's login page", status)
+		}
+		if e := u.Query().Get("error"); e != "" {
+			return Undetermined, fmt.Sprintf("HTTP %d: redirect with error=%s", status, steps.Clean(e))
+		}
+		return Undetermined, fmt.Sprintf("HTTP %d: redirect to %s%s", status, steps.Clean(u.Host), steps.Clean(u.Path))
+	}
+	// A login page sent by script instead of a redirect header.
+	if status == http.StatusOK && strings.Contains(text, "nidlogin.login") {
+		return Registered, "HTTP 200: page moving on to NAVER's login page"
+	}
+	return Undetermined, fmt.Sprintf("HTTP %d: neither NAVER's login page nor its error page", status)
+}
+
+type probe struct {
+	env, url string
+	verdict  Verdict
+	detail   string
+	err      error
+}
+
+func newState() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// runCallback asks NAVER to start a login for every callback URL of every environment and
+// reads where it would send the visitor.
+func runCallback(ctx context.Context, env *verify.Env) verify.Result {
+	a := env.Answers
+	var probes []*probe
+	for _, e := range []struct {
+		name string
+		key  string
+	}{{"pc_web", KeyPCCallbacks}, {"mobile_web", KeyMobileCallbacks}} {
+		for _, cb := range a.List(e.key) {
+			probes = append(probes, &probe{env: e.name, url: cb})
+		}
+	}
+	base := nidBase(env)
+	client := *httpClient(env)
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	var wg sync.WaitGroup
+	for _, p := range probes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.verdict, p.detail, p.err = authorizeProbe(ctx, &client, oauthConfig(base, a.Get("naver.client_id"), "", p.url))
+		}()
+	}
+	wg.Wait()
+
+	var bad, unclear []string
+	var details []string
+	var firstErr error
+	for _, p := range probes {
+		u := steps.Clean(p.url)
+		switch {
+		case p.err != nil:
+			_, d := netProblem(p.err)
+			details = append(details, u+": "+d)
+			unclear = append(unclear, u)
+			if firstErr == nil {
+				firstErr = p.err
+			}
+		default:
+			details = append(details, u+": "+p.detail)
+			switch p.verdict {
+			case Unregistered:
+				bad = append(bad, u)
+			case Undetermined:
+				unclear = append(unclear, u)
+			}
+		}
+	}
+	detail := strings.Join(details, "; ")
+	res := verify.Result{ID: CheckCallbackID, Step: StepEnvironments, Detail: detail}
+	switch {
+	case len(bad) > 0:
+		list := strings.Join(bad, ", ")
+		res.Status = verify.Fail
+		res.Message = steps.T(
+			"NAVER refuses to start a login for "+list+": the callback URL, or the service URL of its environment, is not registered in the application (or the Client ID belongs to another application). Add it under the environment in NAVER Developers exactly as written here, and save.",
+			"NAVER が "+list+" へのログインを始めません。コールバック URL か、その環境のサービス URL がアプリケーションに登録されていません（または Client ID が別のアプリケーションのものです）。NAVER Developers の環境にここに書いたとおり追加して保存してください。")
+	case len(unclear) > 0:
+		why := steps.T("NAVER's answer for "+strings.Join(unclear, ", ")+" was neither its login page nor its error page.",
+			"NAVER の "+strings.Join(unclear, ", ")+" への返事が、ログイン画面でもエラー画面でもありませんでした。")
+		if firstErr != nil {
+			why, _ = netProblem(firstErr)
+		}
+		return couldNotTell(CheckCallbackID, StepEnvironments, why, detail)
+	default:
+		res.Status = verify.Pass
+		res.Message = steps.T(fmt.Sprintf("NAVER accepts all %d callback URLs.", len(probes)), fmt.Sprintf("NAVER はコールバック URL %d 件をすべて受け付けます。", len(probes)))
+	}
+	return res
+}
+
+// authorizeProbe makes one authorize request without following redirects.
+func authorizeProbe(ctx context.Context, client *http.Client, cfg *oauth2.Config) (Verdict, string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, cfg.AuthCodeURL(newState()), nil)
+	if err != nil {
+		return Undetermined, "", err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return Undetermined, "", err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	v, d := ClassifyAuthorize(resp.StatusCode, resp.Header.Get("Location"), body)
+	return v, d, nil
+}
+
+// runURLs applies the planner's rules to both environments, offline.
+func runURLs(_ context.Context, env *verify.Env) verify.Result {
+	a := env.Answers
+	var errs, warns []steps.Text
+	for _, e := range []struct {
+		name          steps.Text
+		svcKey, cbKey string
+	}{
+		{steps.T("PC web", "PC ウェブ"), KeyPCService, KeyPCCallbacks},
+		{steps.T("Mobile web", "モバイルウェブ"), KeyMobileService, KeyMobileCallbacks},
+	} {
+		if a.Get(e.svcKey) == "" && a.Get(e.cbKey) == "" {
+			continue
+		}
+		ps := CheckURLs(a.Get(e.svcKey), a.List(e.cbKey))
+		if len(a.List(e.cbKey)) == 0 {
+			ps = append(ps, steps.Problem{
+				Rule: steps.T("no callback URL is listed.", "コールバック URL がありません。"),
+				Fix:  steps.T("Add at least one, such as the service URL itself.", "サービス URL と同じものなど、少なくとも 1 つ入れてください。"),
+			})
+		}
+		for _, p := range ps {
+			p.Label = e.name
+			msg := steps.T(p.Message(steps.EN), p.Message(steps.JA))
+			if p.Severity == steps.Error {
+				errs = append(errs, msg)
+			} else {
+				warns = append(warns, msg)
+			}
+		}
+	}
+	join := func(ms []steps.Text) steps.Text {
+		var en, ja []string
+		for _, m := range ms {
+			en, ja = append(en, m.EN), append(ja, m.JA)
+		}
+		return steps.T(strings.Join(en, " "), strings.Join(ja, " "))
+	}
+	res := verify.Result{ID: CheckURLsID, Step: StepEnvironments}
+	switch {
+	case len(errs) > 0:
+		res.Status, res.Message = verify.Fail, join(append(errs, warns...))
+		res.Detail = fmt.Sprintf("%d rule(s) broken, %d warning(s)", len(errs), len(warns))
+	case len(warns) > 0:
+		res.Status, res.Message = verify.Warn, join(warns)
+		res.Detail = fmt.Sprintf("%d warning(s)", len(warns))
+	default:
+		res.Status = verify.Pass
+		res.Message = steps.T("The service and callback URLs follow NAVER's rules.", "サービス URL とコールバック URL は NAVER の決まりに合っています。")
+	}
+	return res
+}

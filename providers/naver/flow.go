@@ -1,0 +1,532 @@
+// Package naver is NAVER Login (네이버 아이디로 로그인) for a shop: the flow as data, the
+// URL planner that derives service and callback URLs from the shop's domains, and the
+// live checks against NAVER's endpoints.
+package naver
+
+import (
+	"strings"
+
+	"github.com/setup-wizard/setup-wizard/internal/sample"
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+// Step ids (contract: checks point back to them).
+const (
+	StepIntro        = "naver.intro"
+	StepAccount      = "naver.account"
+	StepRegister     = "naver.register"
+	StepAPI          = "naver.api"
+	StepEnvironments = "naver.environments"
+	StepCredentials  = "naver.credentials"
+	StepTesters      = "naver.testers"
+	StepCapture      = "naver.capture"
+	StepLogo         = "naver.logo"
+	StepReview       = "naver.review"
+	StepShopAdmin    = "naver.shop_admin"
+)
+
+// Console pages.
+const (
+	URLDevelopers = "https://developers.naver.com/"
+	URLRegister   = "https://developers.naver.com/apps/#/register"
+	URLMyApps     = "https://developers.naver.com/apps/#/myapps"
+)
+
+// Review statuses as recorded in naver.review_status.
+const (
+	StatusDevelopment = "development"
+	StatusRequested   = "requested"
+	StatusApproved    = "approved"
+)
+
+func status(a steps.Answers) string {
+	if s := a.Get("naver.review_status"); s != "" {
+		return s
+	}
+	return StatusDevelopment
+}
+
+// The application exists once review was requested; the console-only steps before it
+// are behind the shop.
+func appExists(a steps.Answers) bool { return status(a) != StatusDevelopment }
+func approved(a steps.Answers) bool  { return status(a) == StatusApproved }
+
+var myApps = steps.Link{Label: steps.T("Application list (NAVER Developers)", "アプリケーション一覧（NAVER Developers）"), URL: URLMyApps}
+
+// Flow is the NAVER Login setup, one documented step per screen.
+func Flow() *steps.Flow {
+	return &steps.Flow{
+		ID:       "naver",
+		Provider: "naver",
+		Title:    steps.T("NAVER Login", "NAVER ログイン"),
+		Steps: []*steps.Step{
+			intro(), account(), register(), api(), environments(), credentials(),
+			testers(), capture(), logo(), review(), shopAdmin("cafe24"), shopAdmin("other"),
+		},
+	}
+}
+
+func intro() *steps.Step {
+	return &steps.Step{
+		ID:    StepIntro,
+		Title: steps.T("The shop and where it stands", "ショップと今の状況"),
+		Body: steps.T(
+			"This guide registers the shop as an application at NAVER Developers so that customers can sign up and log in with their NAVER ID.\n\n"+
+				"The application's name is what customers see on NAVER's consent screen: use the shop's name. NAVER refuses names that look like its own services or that say nothing (\"login\", \"test\").\n\n"+
+				"If the shop already has an application, say how far its review has gone, and the steps already done are left out.",
+			"NAVER Developers にショップをアプリケーションとして登録し、お客様が NAVER ID で会員登録・ログインできるようにします。\n\n"+
+				"アプリケーション名は NAVER の同意画面でお客様に表示されます。ショップ名にしてください。NAVER のサービスに見える名前や「login」「test」のような意味のない名前は審査で断られます。\n\n"+
+				"すでにアプリケーションがある場合は審査の状況を選んでください。済んだ手順は飛ばします。"),
+		Fields: []steps.Field{
+			{
+				Key:      "naver.application_name",
+				Label:    steps.T("Application name (the shop's name)", "アプリケーション名（ショップ名）"),
+				Help:     steps.T("At most 40 characters; customers see it when they log in.", "40 文字以内。ログインのときお客様に表示されます。"),
+				Kind:     steps.KindText,
+				Validate: []steps.Validator{ValidateAppName},
+				Sample:   sample.ShopName,
+			},
+			{
+				Key:   "naver.platform",
+				Label: steps.T("Shop platform", "ショップのプラットフォーム"),
+				Help:  steps.T("Decides how the last step explains where the ID and secret go.", "最後の手順で ID とシークレットの貼り付け先をどう案内するかが決まります。"),
+				Kind:  steps.KindChoice,
+				Options: []steps.Option{
+					{Value: "cafe24", Label: steps.T("Cafe24", "Cafe24")},
+					{Value: "other", Label: steps.T("Another platform or the shop's own system", "ほかのプラットフォーム・自社システム")},
+				},
+				Sample: "cafe24",
+			},
+			{
+				Key:      KeyPlatformName,
+				Label:    steps.T("Platform name (if not Cafe24)", "プラットフォーム名（Cafe24 以外のとき）"),
+				Help:     steps.T("Written into the review request; leave empty for a system of the shop's own.", "審査申請の文に入ります。自社システムなら空のままで構いません。"),
+				Kind:     steps.KindText,
+				Optional: true,
+			},
+			{
+				Key:   "naver.review_status",
+				Label: steps.T("Review status of the application", "アプリケーションの審査状況"),
+				Help:  steps.T("Shown as 개발 중 / 검수요청 / 승인 in NAVER Developers.", "NAVER Developers では 개발 중 / 검수요청 / 승인 と表示されます。"),
+				Kind:  steps.KindChoice,
+				Options: []steps.Option{
+					{Value: StatusDevelopment, Label: steps.T("In development, or no application yet (개발 중)", "開発中、またはまだ登録していない（개발 중）")},
+					{Value: StatusRequested, Label: steps.T("Review requested (검수요청)", "審査申請済み（검수요청）")},
+					{Value: StatusApproved, Label: steps.T("Approved (승인)", "承認済み（승인）")},
+				},
+				Derive: func(steps.Answers) string { return StatusDevelopment },
+				Sample: StatusDevelopment,
+			},
+		},
+	}
+}
+
+func account() *steps.Step {
+	return &steps.Step{
+		ID:    StepAccount,
+		Title: steps.T("NAVER Developers account", "NAVER Developers のアカウント"),
+		Body: steps.T(
+			"Log in to NAVER Developers with the NAVER ID that will own the application. Use an ID the shop keeps for good, not a staff member's own: only this account (and the testers you add) can use the login until NAVER approves it.\n\n"+
+				"The first time, NAVER asks you to accept its developer terms and to confirm a phone number or e-mail address.",
+			"アプリケーションの持ち主になる NAVER ID で NAVER Developers にログインしてください。スタッフ個人の ID ではなく、ショップがずっと使う ID にしてください。承認されるまでは、このアカウント（と追加したテスター）しかログインできません。\n\n"+
+				"初めてのときは、開発者向け規約への同意と電話番号かメールアドレスの確認を求められます。"),
+		Links:   []steps.Link{{Label: steps.T("NAVER Developers", "NAVER Developers"), URL: URLDevelopers}},
+		Confirm: steps.T("I am logged in to NAVER Developers", "NAVER Developers にログインした"),
+		Skip:    appExists,
+	}
+}
+
+func register() *steps.Step {
+	return &steps.Step{
+		ID:    StepRegister,
+		Title: steps.T("Register the application", "アプリケーションを登録する"),
+		Body: steps.T(
+			"Open Application > Register application (애플리케이션 등록). As the application name, enter the shop's name exactly as in the first step.\n\n"+
+				"One NAVER account can hold at most 10 applications; one is enough for the shop.",
+			"Application > アプリケーション登録（애플리케이션 등록）を開きます。アプリケーション名には、最初の手順と同じショップ名を入力してください。\n\n"+
+				"1 つの NAVER アカウントで登録できるのは 10 件までです。ショップには 1 件で足ります。"),
+		Links:   []steps.Link{{Label: steps.T("Register an application", "アプリケーション登録"), URL: URLRegister}},
+		Confirm: steps.T("I entered the shop's name as the application name", "アプリケーション名にショップ名を入れた"),
+		Skip:    appExists,
+	}
+}
+
+func api() *steps.Step {
+	return &steps.Step{
+		ID:    StepAPI,
+		Title: steps.T("Choose NAVER Login and its items", "NAVER ログインと取得する項目を選ぶ"),
+		Body: steps.T(
+			"Under \"API to use\" (사용 API) pick NAVER Login (네이버 로그인). The basic profile, the customer's NAVER identifier, always comes with it.\n\n"+
+				"Then tick the items the shop needs and mark each one as required (필수) or optional (추가). Ask only for what the shop uses: customers can refuse optional items, so the shop must work without them.",
+			"「使用 API」（사용 API）で NAVER ログイン（네이버 로그인）を選びます。お客様の NAVER 識別子（基本プロフィール）は必ず付いてきます。\n\n"+
+				"次に、ショップに必要な項目にチェックを入れ、必須（필수）か任意（추가）を選びます。使う項目だけにしてください。任意の項目はお客様が断れるので、なくても動くようにしておく必要があります。"),
+		Links: []steps.Link{{Label: steps.T("Register an application", "アプリケーション登録"), URL: URLRegister}},
+		Fields: []steps.Field{
+			{
+				Key:    "naver.items.name",
+				Label:  steps.T("Ask for the customer's name (회원이름)?", "お客様の氏名（회원이름）を求める？"),
+				Help:   steps.T("Fills in the name at sign-up and on orders.", "会員登録や注文で名前の入力が省けます。"),
+				Kind:   steps.KindConfirm,
+				Sample: "true",
+			},
+			{
+				Key:    "naver.items.email",
+				Label:  steps.T("Ask for the contact e-mail (연락처 이메일)?", "連絡先メール（연락처 이메일）を求める？"),
+				Help:   steps.T("For order confirmations and shipping notices.", "注文確認や発送案内に使います。"),
+				Kind:   steps.KindConfirm,
+				Sample: "true",
+			},
+		},
+		Confirm: steps.T("I chose NAVER Login and these items", "NAVER ログインとこれらの項目を選んだ"),
+	}
+}
+
+// planInput reads the planner's inputs from the answers.
+func planInput(a steps.Answers) PlanInput {
+	return PlanInput{
+		Domain:       deriveDomain(a),
+		MobileDomain: a.Get(KeyMobileDomain),
+		Secondary:    a.List(KeySecondaryDomains),
+		PC:           envChosen(a, KeyEnvPC),
+		Mobile:       envChosen(a, KeyEnvMobile),
+	}
+}
+
+// envChosen is the answer to "use this environment?"; unanswered, it is yes unless URLs
+// from a config file show that only the other environment is registered.
+func envChosen(a steps.Answers, key string) bool {
+	if v := a.Get(key); v != "" {
+		return v == "true"
+	}
+	pc := a.Get(KeyPCService) != "" || a.Get(KeyPCCallbacks) != ""
+	mob := a.Get(KeyMobileService) != "" || a.Get(KeyMobileCallbacks) != ""
+	if !pc && !mob {
+		return true
+	}
+	if key == KeyEnvPC {
+		return pc
+	}
+	return mob
+}
+
+// deriveDomain is the domain answered, or the one behind a service URL already known.
+func deriveDomain(a steps.Answers) string {
+	if d := a.Get(KeyDomain); d != "" {
+		return d
+	}
+	if u, ok := parseURL(a.Get(KeyPCService)); ok {
+		return strings.TrimPrefix(u.host, "www.")
+	}
+	if u, ok := parseURL(a.Get(KeyMobileService)); ok {
+		return strings.TrimPrefix(strings.TrimPrefix(u.host, "www."), "m.")
+	}
+	return ""
+}
+
+func planned(a steps.Answers) URLPlan {
+	p, _ := Plan(planInput(a))
+	return p
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// envValidator: a chosen environment needs its URLs; at least one is chosen.
+func envValidator(key string) steps.Validator {
+	svcKey, cbKey := KeyPCService, KeyPCCallbacks
+	name := steps.T("PC web", "PC ウェブ")
+	if key == KeyEnvMobile {
+		svcKey, cbKey = KeyMobileService, KeyMobileCallbacks
+		name = steps.T("Mobile web", "モバイルウェブ")
+	}
+	return func(v string, a steps.Answers) *steps.Problem {
+		if key == KeyEnvPC && v == "false" && a.Get(KeyEnvMobile) == "false" {
+			return &steps.Problem{
+				Rule: steps.T("neither PC web nor Mobile web is chosen.", "PC ウェブもモバイルウェブも選ばれていません。"),
+				Fix:  steps.T("A shop on the web needs at least one; choose PC web, Mobile web or both.", "ウェブのショップには少なくとも 1 つ必要です。どちらか、または両方を選んでください。"),
+			}
+		}
+		if v != "true" || (a.Get(svcKey) != "" && a.Get(cbKey) != "") {
+			return nil
+		}
+		return &steps.Problem{
+			Rule: steps.T(name.EN+" is chosen but its service URL or callback URLs are empty.", name.JA+"を選びましたが、サービス URL かコールバック URL が空です。"),
+			Fix:  steps.T("Enter the shop's domain above, or fill in the URLs.", "上でショップのドメインを入力するか、URL を入力してください。"),
+		}
+	}
+}
+
+// firstOf turns one CheckURLs rule into a field validator that shows its first problem.
+func firstOf(rule func(string, []string) []steps.Problem, svcKey string) steps.Validator {
+	return func(v string, a steps.Answers) *steps.Problem {
+		ps := rule(a.Get(svcKey), steps.SplitList(v))
+		if len(ps) == 0 {
+			return nil
+		}
+		return &ps[0]
+	}
+}
+
+func callbackValidators(svcKey string) []steps.Validator {
+	var vs []steps.Validator
+	for _, r := range urlRules[1:] { // the service URL has its own field
+		vs = append(vs, firstOf(r, svcKey))
+	}
+	return vs
+}
+
+func environments() *steps.Step {
+	return &steps.Step{
+		ID:    StepEnvironments,
+		Title: steps.T("Environments: service and callback URLs", "環境：サービス URL とコールバック URL"),
+		Body: steps.T(
+			"Still in the registration form, under \"Environment\" (로그인 오픈 API 서비스 환경) add PC web and, if the shop has a mobile site, Mobile web. Each has one service URL and up to 5 callback URLs.\n\n"+
+				"Enter the shop's domain and the URLs are worked out for you; copy them into the form, and change them here if the shop uses other addresses. Only the service URL's domain counts: a domain without www covers all its subdomains, one with www only itself, and every callback URL must sit on it.",
+			"同じ登録フォームの「環境」（로그인 오픈 API 서비스 환경）で PC ウェブを、モバイルサイトがあればモバイルウェブも追加します。どちらもサービス URL が 1 つ、コールバック URL が 5 件までです。\n\n"+
+				"ショップのドメインを入れると URL を組み立てます。フォームにコピーしてください。ショップが別のアドレスを使っているならここで直せます。サービス URL はドメインだけが意味を持ちます。www なしのドメインはすべてのサブドメインを含み、www 付きはそれ自身だけです。コールバック URL はすべてその上にある必要があります。"),
+		Links: []steps.Link{myApps},
+		Fields: []steps.Field{
+			{
+				Key:         KeyDomain,
+				Label:       steps.T("Shop domain", "ショップのドメイン"),
+				Help:        steps.T("The address customers type, such as sample.com.", "お客様が開くアドレス。例：sample.com"),
+				Kind:        steps.KindText,
+				Placeholder: "sample.com",
+				Derive:      deriveDomain,
+				Validate:    []steps.Validator{ValidateDomain},
+				Optional:    true, // a config file may give the URLs instead
+				Sample:      sample.ShopDomain,
+			},
+			{
+				Key:         KeyMobileDomain,
+				Label:       steps.T("Mobile domain (if not m.<domain>)", "モバイルのドメイン（m.<ドメイン> でないとき）"),
+				Help:        steps.T("Leave empty when the mobile shop is at m.<domain>.", "モバイルショップが m.<ドメイン> なら空のままにしてください。"),
+				Kind:        steps.KindText,
+				Placeholder: "m.sample.com",
+				Validate:    []steps.Validator{ValidateDomain},
+				Optional:    true,
+			},
+			{
+				Key:      KeySecondaryDomains,
+				Label:    steps.T("Other domains of the shop", "ショップのほかのドメイン"),
+				Help:     steps.T("A custom domain or the domains of cross-border shops, one per line; m.… ones go to Mobile web.", "独自ドメインや越境ショップのドメインを 1 行に 1 つ。m.… はモバイルウェブに入ります。"),
+				Kind:     steps.KindList,
+				Validate: []steps.Validator{ValidateDomains},
+				Optional: true,
+			},
+			{
+				Key:      KeyEnvPC,
+				Label:    steps.T("Use PC web?", "PC ウェブを使う？"),
+				Kind:     steps.KindConfirm,
+				Derive:   func(a steps.Answers) string { return boolStr(envChosen(a, KeyEnvPC)) },
+				Validate: []steps.Validator{envValidator(KeyEnvPC)},
+				Sample:   "true",
+			},
+			{
+				Key:      KeyEnvMobile,
+				Label:    steps.T("Use Mobile web?", "モバイルウェブを使う？"),
+				Kind:     steps.KindConfirm,
+				Derive:   func(a steps.Answers) string { return boolStr(envChosen(a, KeyEnvMobile)) },
+				Validate: []steps.Validator{envValidator(KeyEnvMobile)},
+				Sample:   "true",
+			},
+			{
+				Key:   KeyPCService,
+				Label: steps.T("PC web: service URL", "PC ウェブ：サービス URL"),
+				Help:  steps.T("Copy into 서비스 URL of PC web.", "PC ウェブの 서비스 URL にコピーします。"),
+				Kind:  steps.KindURL,
+				Derive: func(a steps.Answers) string {
+					if p := planned(a); p.PC != nil {
+						return p.PC.ServiceURL
+					}
+					return ""
+				},
+				Validate: []steps.Validator{ValidateURL},
+				Optional: true,
+			},
+			{
+				Key:   KeyPCCallbacks,
+				Label: steps.T("PC web: callback URLs", "PC ウェブ：コールバック URL"),
+				Help:  steps.T("Copy into Callback URL of PC web, one per line; at most 5.", "PC ウェブの Callback URL に 1 行ずつコピーします。5 件まで。"),
+				Kind:  steps.KindList,
+				Derive: func(a steps.Answers) string {
+					if p := planned(a); p.PC != nil {
+						return steps.JoinList(p.PC.CallbackURLs)
+					}
+					return ""
+				},
+				Validate: callbackValidators(KeyPCService),
+				Optional: true,
+			},
+			{
+				Key:   KeyMobileService,
+				Label: steps.T("Mobile web: service URL", "モバイルウェブ：サービス URL"),
+				Help:  steps.T("Copy into 서비스 URL of Mobile web.", "モバイルウェブの 서비스 URL にコピーします。"),
+				Kind:  steps.KindURL,
+				Derive: func(a steps.Answers) string {
+					if p := planned(a); p.Mobile != nil {
+						return p.Mobile.ServiceURL
+					}
+					return ""
+				},
+				Validate: []steps.Validator{ValidateURL},
+				Optional: true,
+			},
+			{
+				Key:   KeyMobileCallbacks,
+				Label: steps.T("Mobile web: callback URLs", "モバイルウェブ：コールバック URL"),
+				Help:  steps.T("Copy into Callback URL of Mobile web, one per line; at most 5.", "モバイルウェブの Callback URL に 1 行ずつコピーします。5 件まで。"),
+				Kind:  steps.KindList,
+				Derive: func(a steps.Answers) string {
+					if p := planned(a); p.Mobile != nil {
+						return steps.JoinList(p.Mobile.CallbackURLs)
+					}
+					return ""
+				},
+				Validate: callbackValidators(KeyMobileService),
+				Optional: true,
+			},
+		},
+		Checks:  []string{CheckURLsID, CheckCallbackID},
+		Confirm: steps.T("I entered these URLs and saved the application", "これらの URL を入力してアプリケーションを保存した"),
+	}
+}
+
+func credentials() *steps.Step {
+	return &steps.Step{
+		ID:    StepCredentials,
+		Title: steps.T("Client ID and Client Secret", "Client ID と Client Secret"),
+		Body: steps.T(
+			"After saving, NAVER shows the application's overview (개요) with its Client ID and Client Secret. Copy both here; the secret is shown after pressing \"show\" (보기).\n\n"+
+				"The secret works like a password for the shop's login: do not send it by chat or e-mail. It is checked with NAVER right away, without changing anything.",
+			"保存すると、アプリケーションの概要（개요）に Client ID と Client Secret が表示されます。両方ここにコピーしてください。シークレットは「表示」（보기）を押すと見えます。\n\n"+
+				"シークレットはショップのログインのパスワードのようなものです。チャットやメールで送らないでください。何も変えずに、すぐ NAVER に確認します。"),
+		Links: []steps.Link{myApps},
+		Fields: []steps.Field{
+			{
+				Key:      "naver.client_id",
+				Label:    steps.T("Client ID", "Client ID"),
+				Help:     steps.T("20 letters and digits, on the application's overview.", "アプリケーション概要にある 20 文字の英数字。"),
+				Kind:     steps.KindText,
+				Validate: []steps.Validator{ValidateClientID},
+				Sample:   sample.NaverClientID,
+			},
+			{
+				Key:      "naver.client_secret",
+				Label:    steps.T("Client Secret", "Client Secret"),
+				Help:     steps.T("10 letters and digits, on the overview after \"show\" (보기).", "概要で「表示」（보기）を押すと出る 10 文字の英数字。"),
+				Kind:     steps.KindSecret,
+				Env:      "NAVER_CLIENT_SECRET",
+				Validate: []steps.Validator{ValidateClientSecret},
+				Sample:   sample.NaverClientSecret,
+			},
+		},
+		Checks: []string{CheckCredentialsID, CheckCallbackID},
+	}
+}
+
+func testers() *steps.Step {
+	return &steps.Step{
+		ID:    StepTesters,
+		Title: steps.T("Test IDs while in development", "開発中のテスト用 ID"),
+		Body: steps.T(
+			"Until NAVER approves the application it is \"in development\" (개발 중): only the account that registered it and the testers you add can log in. Everyone else gets an error.\n\n"+
+				"Under Member management (멤버관리) add the NAVER IDs of the staff who will try the login, at most 20 testers. You need one of them for the screenshots in the next step.",
+			"NAVER が承認するまで、アプリケーションは「開発中」（개발 중）です。登録したアカウントと追加したテスターしかログインできず、ほかの人にはエラーになります。\n\n"+
+				"メンバー管理（멤버관리）で、ログインを試すスタッフの NAVER ID を追加してください。テスターは 20 人までです。次の手順の画面の撮影にこの ID を使います。"),
+		Links:   []steps.Link{myApps},
+		Confirm: steps.T("The testers are added", "テスターを追加した"),
+		Skip:    approved,
+	}
+}
+
+func capture() *steps.Step {
+	return &steps.Step{
+		ID:    StepCapture,
+		Title: steps.T("Screenshots of the login", "ログインの画面を撮る"),
+		Body: steps.T(
+			"NAVER reviews the login from screenshots. After the shop admin step below, log in on the shop with a tester ID and take one picture of each screen, in order:\n\n"+
+				"1. the NAVER login button on the login page, and the one on the sign-up page;\n2. NAVER's login and consent screens;\n3. every screen after that, until sign-up is complete and the customer is logged in;\n4. where each item you ask for (name, e-mail) is used in the shop.",
+			"NAVER は画面の写真でログインを審査します。後のショップ管理画面の手順のあと、テスター ID でショップにログインし、次の画面を順に 1 枚ずつ撮ってください。\n\n"+
+				"1. ログインページの NAVER ログインボタンと、会員登録ページのボタン\n2. NAVER のログイン画面と同意画面\n3. その後、会員登録が終わってログインした状態までのすべての画面\n4. 求めた項目（氏名・メール）がショップで使われている場所"),
+		Warn: steps.T(
+			"Signing up through NAVER must not ask for a separate password. If the shop's sign-up form still asks for one, NAVER refuses the review: switch that off in the shop first.",
+			"NAVER 経由の会員登録で別のパスワードを求めてはいけません。ショップの会員登録フォームがパスワードを求めると審査に通りません。先にショップ側で外してください。"),
+		Confirm: steps.T("I have the screenshots", "画面を撮った"),
+		Skip:    appExists,
+	}
+}
+
+func logo() *steps.Step {
+	return &steps.Step{
+		ID:    StepLogo,
+		Title: steps.T("Logo", "ロゴ"),
+		Body: steps.T(
+			"In the application's settings, upload the shop's logo as the service logo. Customers see it next to the shop's name on NAVER's consent screen, which helps them trust the login.",
+			"アプリケーションの設定で、ショップのロゴをサービスロゴとしてアップロードします。NAVER の同意画面でショップ名と並んで表示され、お客様が安心してログインできます。"),
+		Links:   []steps.Link{myApps},
+		Confirm: steps.T("The logo is uploaded", "ロゴをアップロードした"),
+		Skip:    appExists,
+	}
+}
+
+func review() *steps.Step {
+	return &steps.Step{
+		ID:    StepReview,
+		Title: steps.T("Request the review", "審査を申請する"),
+		Body: steps.T(
+			"In the application, open the review request (검수요청). As the purpose choose \"other\" (기타), paste the text below, and attach the screenshots.\n\n"+
+				"The text is in Korean because NAVER's form is: it says the shop runs on its platform and uses NAVER Login for sign-up and login, which items it asks for and where each is used, that no separate password is asked for, and what the screenshots show. Change it if the shop uses the items differently.\n\n"+
+				"NAVER answers by e-mail in 2 to 4 business days. Until then only the testers can log in; at the next run choose \"Review requested\".",
+			"アプリケーションの審査申請（검수요청）を開きます。目的は「その他」（기타）を選び、下の文を貼り付けて、撮った画面を添付してください。\n\n"+
+				"NAVER のフォームが韓国語なので、文も韓国語です。内容は、ショップがそのプラットフォームで動いていて会員登録とログインに NAVER ログインを使うこと、求める項目とそれぞれの使い道、別のパスワードを求めないこと、添付画面の内容です。項目の使い方が違う場合は直してください。\n\n"+
+				"結果は 2〜4 営業日でメールで届きます。それまではテスターしかログインできません。次に起動したときは「審査申請済み」を選んでください。"),
+		Links: []steps.Link{myApps},
+		Fields: []steps.Field{
+			{
+				Key:      KeyReviewText,
+				Label:    steps.T("Text to paste (Korean)", "貼り付ける文（韓国語）"),
+				Help:     steps.T("Copy it into the review form's description.", "審査申請フォームの説明欄にコピーします。"),
+				Kind:     steps.KindText,
+				Derive:   func(a steps.Answers) string { return ReviewText(a, Korean) },
+				Optional: true,
+			},
+		},
+		Confirm: steps.T("I sent the review request", "審査を申請した"),
+		Skip:    appExists,
+	}
+}
+
+// shopAdmin is the last step, worded for the platform. Both variants share the step id;
+// exactly one is shown, chosen by naver.platform.
+func shopAdmin(platform string) *steps.Step {
+	s := &steps.Step{
+		ID:       StepShopAdmin,
+		Title:    steps.T("Switch NAVER login on in the shop", "ショップで NAVER ログインをオンにする"),
+		Handover: true,
+		Warn: steps.T(
+			"Keep this Client ID for good: if the shop later switches to another application's Client ID, members who joined with NAVER can no longer log in to their accounts.",
+			"この Client ID はずっと使い続けてください。あとで別のアプリケーションの Client ID に変えると、NAVER で登録した会員が自分のアカウントにログインできなくなります。"),
+		Confirm: steps.T("NAVER login is switched on in the shop", "ショップで NAVER ログインをオンにした"),
+	}
+	if platform == "cafe24" {
+		s.Body = steps.T(
+			"In the Cafe24 admin open Promotion > SNS integration > SNS account linking. Switch NAVER login on, paste the Client ID and the Client Secret below, and save.\n\n"+
+				"Then try it with a tester ID: the NAVER button should appear on the login and sign-up pages.",
+			"Cafe24 の管理画面で「プロモーション」>「SNS 連携」>「SNS アカウント連携」を開きます。NAVER ログインをオンにし、下の Client ID と Client Secret を貼り付けて保存してください。\n\n"+
+				"テスター ID で試してください。ログインページと会員登録ページに NAVER のボタンが出るはずです。")
+		s.Skip = func(a steps.Answers) bool { return a.Get("naver.platform") != "cafe24" }
+		return s
+	}
+	s.Body = steps.T(
+		"In the shop's admin, find the setting for social or SNS login, switch NAVER login on, paste the Client ID and the Client Secret below, and save. If the platform asks for a callback URL, use one of those registered for the environments.\n\n"+
+			"Then try it with a tester ID: the NAVER button should appear on the login and sign-up pages.",
+		"ショップの管理画面でソーシャルログイン（SNS ログイン）の設定を開き、NAVER ログインをオンにして、下の Client ID と Client Secret を貼り付けて保存してください。コールバック URL を求められたら、環境に登録したものを使います。\n\n"+
+			"テスター ID で試してください。ログインページと会員登録ページに NAVER のボタンが出るはずです。")
+	s.Skip = func(a steps.Answers) bool { return a.Get("naver.platform") == "cafe24" }
+	return s
+}

@@ -1,0 +1,436 @@
+package naver
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+// NAVER takes at most this many callback URLs per environment.
+const MaxCallbacks = 5
+
+// PlanInput is what the operator tells the planner: the shop's domain, an optional mobile
+// domain (m.<domain> when empty), secondary domains (a custom domain, cross-border shop
+// domains) and which environments the application uses.
+type PlanInput struct {
+	Domain       string
+	MobileDomain string
+	Secondary    []string
+	PC, Mobile   bool
+}
+
+// Environment is one NAVER environment as registered in the console.
+type Environment struct {
+	ServiceURL   string
+	CallbackURLs []string
+}
+
+// URLPlan holds the URLs to register; an environment not chosen is nil. (The planner
+// function is Plan, so the type cannot share the name.)
+type URLPlan struct {
+	PC     *Environment
+	Mobile *Environment
+}
+
+// Answer keys of the planner's inputs and outputs.
+const (
+	KeyDomain           = "flow.naver.domain"
+	KeyMobileDomain     = "flow.naver.mobile_domain"
+	KeySecondaryDomains = "flow.naver.secondary_domains"
+	KeyEnvPC            = "flow.naver.env_pc"
+	KeyEnvMobile        = "flow.naver.env_mobile"
+	KeyPCService        = "naver.pc_web.service_url"
+	KeyPCCallbacks      = "naver.pc_web.callback_urls"
+	KeyMobileService    = "naver.mobile_web.service_url"
+	KeyMobileCallbacks  = "naver.mobile_web.callback_urls"
+)
+
+// hostSpec is a domain as typed, reduced to what a URL needs.
+type hostSpec struct {
+	scheme string // "https" unless "http://" was typed
+	host   string // ASCII, lower case, without port
+	port   string
+	www    bool // typed with "www."
+}
+
+func (h hostSpec) url(host string) string {
+	u := h.scheme + "://" + host
+	if h.port != "" {
+		u += ":" + h.port
+	}
+	return u
+}
+
+// parseDomain reads "sample.com", "https://www.Sample.com/shop/" or "한국.kr" alike:
+// the scheme (http or https) is kept, the path, query and a trailing dot are dropped.
+func parseDomain(s string) (hostSpec, *steps.Problem) {
+	s = strings.TrimSpace(s)
+	raw := s
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Hostname() == "" || u.User != nil || u.Opaque != "" {
+		return hostSpec{}, &steps.Problem{
+			Rule: steps.T(fmt.Sprintf("%q is not a domain.", raw), fmt.Sprintf("「%s」はドメインとして読めません。", raw)),
+			Fix:  steps.T("Enter the address of the shop, such as sample.com.", "ショップのアドレスを sample.com のように入力してください。"),
+		}
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme != "http" && scheme != "https" {
+		return hostSpec{}, &steps.Problem{
+			Rule: steps.T(fmt.Sprintf("%q must start with https:// or http://.", raw), fmt.Sprintf("「%s」は https:// か http:// で始まる必要があります。", raw)),
+			Fix:  steps.T("Enter the domain alone, such as sample.com.", "sample.com のようにドメインだけを入力してください。"),
+		}
+	}
+	host, ok := asciiHost(u.Hostname())
+	if !ok || strings.Contains(u.Hostname(), ":") {
+		return hostSpec{}, &steps.Problem{
+			Rule: steps.T(fmt.Sprintf("%q is not a valid domain name.", raw), fmt.Sprintf("「%s」はドメイン名として正しくありません。", raw)),
+			Fix:  steps.T("Use letters, digits, hyphens and dots only, such as sample.com.", "英数字・ハイフン・ドットだけで sample.com のように入力してください。"),
+		}
+	}
+	h := hostSpec{scheme: scheme, host: host, port: u.Port()}
+	if (h.scheme == "https" && h.port == "443") || (h.scheme == "http" && h.port == "80") {
+		h.port = ""
+	}
+	if rest, ok := strings.CutPrefix(host, "www."); ok && rest != "" {
+		h.host, h.www = rest, true
+	}
+	return h, nil
+}
+
+// secondLevels are the second-level labels under which a registrable domain has three
+// labels (sample.co.kr, sample.co.jp, sample.com.tw).
+var secondLevels = map[string]bool{
+	"co": true, "or": true, "ne": true, "go": true, "ac": true, "re": true, "pe": true,
+	"ad": true, "ed": true, "gr": true, "lg": true, "com": true, "net": true, "org": true,
+	"edu": true, "gov": true,
+}
+
+// isApex guesses whether host is a registrable domain (sample.com, sample.co.kr), the kind
+// of name that is usually also reached as www.<host>. No public suffix list is at hand;
+// the guess only decides whether a www callback is proposed or its absence warned about.
+func isApex(host string) bool {
+	labels := strings.Split(host, ".")
+	last := labels[len(labels)-1]
+	if last == "" || last[0] >= '0' && last[0] <= '9' {
+		return false // an IP address
+	}
+	switch len(labels) {
+	case 2:
+		return true
+	case 3:
+		return len(last) == 2 && secondLevels[labels[1]]
+	}
+	return false
+}
+
+// envURLs is the service URL and the callbacks for a host: the host, and www.<host> when
+// the domain is usually reached that way too.
+func envURLs(h hostSpec, host string) (string, []string) {
+	svc := h.url(host)
+	cbs := []string{svc}
+	if h.www || isApex(host) {
+		cbs = append(cbs, h.url("www."+host))
+	}
+	return svc, cbs
+}
+
+// Plan derives each chosen environment's service URL and callback URLs from the shop's
+// domains and reports every problem, each naming the value or URL. Input problems carry
+// the answer key of the input; rule problems the key of the environment's callback URLs.
+func Plan(in PlanInput) (URLPlan, []steps.Problem) {
+	var plan URLPlan
+	var ps []steps.Problem
+	add := func(field string, p *steps.Problem) {
+		if p != nil {
+			q := *p
+			q.Field = field
+			ps = append(ps, q)
+		}
+	}
+	if !in.PC && !in.Mobile {
+		add(KeyEnvPC, &steps.Problem{
+			Rule: steps.T("no environment is chosen.", "環境が選ばれていません。"),
+			Fix:  steps.T("Choose PC web, Mobile web or both.", "PC ウェブ・モバイルウェブのどちらか、または両方を選んでください。"),
+		})
+		return plan, ps
+	}
+	if strings.TrimSpace(in.Domain) == "" {
+		add(KeyDomain, &steps.Problem{
+			Rule: steps.T("the shop's domain is missing.", "ショップのドメインが入力されていません。"),
+			Fix:  steps.T("Enter the address of the shop, such as sample.com.", "ショップのアドレスを sample.com のように入力してください。"),
+		})
+		return plan, ps
+	}
+	main, p := parseDomain(in.Domain)
+	if p != nil {
+		add(KeyDomain, p)
+		return plan, ps
+	}
+	if in.PC {
+		svc, cbs := envURLs(main, main.host)
+		plan.PC = &Environment{ServiceURL: svc, CallbackURLs: cbs}
+	}
+	if in.Mobile {
+		mob := main
+		mob.host, mob.www = "m."+main.host, false
+		if strings.TrimSpace(in.MobileDomain) != "" {
+			if m, p := parseDomain(in.MobileDomain); p != nil {
+				add(KeyMobileDomain, p)
+			} else {
+				mob = m
+			}
+		}
+		svc, cbs := envURLs(mob, mob.host)
+		plan.Mobile = &Environment{ServiceURL: svc, CallbackURLs: cbs}
+	}
+	for _, s := range in.Secondary {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		sec, p := parseDomain(s)
+		if p != nil {
+			add(KeySecondaryDomains, p)
+			continue
+		}
+		// A mobile-style domain (m.…) goes to Mobile web when it is chosen; the others
+		// to PC web when that is chosen.
+		env := plan.PC
+		if plan.PC == nil || (plan.Mobile != nil && strings.HasPrefix(sec.host, "m.")) {
+			env = plan.Mobile
+		}
+		_, cbs := envURLs(sec, sec.host)
+		for _, cb := range cbs {
+			if !containsURL(env.CallbackURLs, cb) {
+				env.CallbackURLs = append(env.CallbackURLs, cb)
+			}
+		}
+	}
+	if plan.PC != nil {
+		for _, p := range CheckURLs(plan.PC.ServiceURL, plan.PC.CallbackURLs) {
+			add(KeyPCCallbacks, &p)
+		}
+	}
+	if plan.Mobile != nil {
+		for _, p := range CheckURLs(plan.Mobile.ServiceURL, plan.Mobile.CallbackURLs) {
+			add(KeyMobileCallbacks, &p)
+		}
+	}
+	return plan, ps
+}
+
+func containsURL(list []string, u string) bool {
+	k := urlKey(u)
+	for _, v := range list {
+		if urlKey(v) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// parsedURL is a service or callback URL reduced for comparison.
+type parsedURL struct {
+	raw  string
+	host string // ASCII, lower case
+	key  string // scheme://host[:port]/path?query without a trailing slash
+}
+
+func urlKey(s string) string {
+	if p, ok := parseURL(s); ok {
+		return p.key
+	}
+	return strings.TrimSpace(s)
+}
+
+// parseURL reads an http or https URL with a host. Unicode hosts are compared in their
+// ASCII form; the default port and a trailing slash make no difference.
+func parseURL(s string) (parsedURL, bool) {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || u.User != nil || u.Opaque != "" || strings.ContainsAny(s, " \t") {
+		return parsedURL{}, false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme != "http" && scheme != "https" {
+		return parsedURL{}, false
+	}
+	host, ok := asciiHost(u.Hostname())
+	if !ok || strings.Contains(u.Hostname(), ":") {
+		return parsedURL{}, false
+	}
+	port := u.Port()
+	if (scheme == "https" && port == "443") || (scheme == "http" && port == "80") {
+		port = ""
+	}
+	key := scheme + "://" + host
+	if port != "" {
+		key += ":" + port
+	}
+	key += strings.TrimSuffix(u.EscapedPath(), "/")
+	if u.RawQuery != "" {
+		key += "?" + u.RawQuery
+	}
+	return parsedURL{raw: s, host: host, key: key}, true
+}
+
+// covers reports whether a service domain covers a callback host: a domain without www
+// covers itself and its subdomains, one with www only itself.
+func covers(service, host string) bool {
+	if strings.HasPrefix(service, "www.") {
+		return host == service
+	}
+	return host == service || strings.HasSuffix(host, "."+service)
+}
+
+// CheckURLs applies NAVER's rules to one environment: the service URL is an http(s) URL;
+// at most 5 callback URLs; each one an http(s) URL whose host the service domain covers;
+// no duplicates. Listing only one of www.<domain> and <domain> is a warning. Every
+// problem names the URL it is about.
+func CheckURLs(serviceURL string, callbacks []string) []steps.Problem {
+	var ps []steps.Problem
+	for _, rule := range urlRules {
+		ps = append(ps, rule(serviceURL, callbacks)...)
+	}
+	return ps
+}
+
+// urlRules are CheckURLs' rules one by one, so that a field can show the first problem
+// of each.
+var urlRules = []func(string, []string) []steps.Problem{
+	ruleServiceURL, ruleWellFormed, ruleCount, ruleCovered, ruleDuplicates, ruleWWWPair,
+}
+
+func cleanURL(s string) string { return steps.Clean(strings.TrimSpace(s)) }
+
+func ruleServiceURL(service string, _ []string) []steps.Problem {
+	if strings.TrimSpace(service) == "" {
+		return []steps.Problem{{
+			Rule: steps.T("the service URL is missing.", "サービス URL が入力されていません。"),
+			Fix:  steps.T("Enter the shop's address, such as https://sample.com.", "ショップのアドレスを https://sample.com のように入力してください。"),
+		}}
+	}
+	if _, ok := parseURL(service); !ok {
+		u := cleanURL(service)
+		return []steps.Problem{{
+			Rule: steps.T("the service URL "+u+" is not an http:// or https:// address.", "サービス URL "+u+" は http:// か https:// で始まるアドレスではありません。"),
+			Fix:  steps.T("Enter it as https://sample.com.", "https://sample.com の形で入力してください。"),
+		}}
+	}
+	return nil
+}
+
+func ruleWellFormed(_ string, cbs []string) []steps.Problem {
+	var ps []steps.Problem
+	for _, cb := range cbs {
+		if _, ok := parseURL(cb); !ok {
+			u := cleanURL(cb)
+			ps = append(ps, steps.Problem{
+				Rule: steps.T("the callback URL "+u+" is not an http:// or https:// address.", "コールバック URL "+u+" は http:// か https:// で始まるアドレスではありません。"),
+				Fix:  steps.T("Enter each callback URL as https://sample.com, one per line.", "コールバック URL は https://sample.com の形で 1 行に 1 つずつ入力してください。"),
+			})
+		}
+	}
+	return ps
+}
+
+func ruleCount(_ string, cbs []string) []steps.Problem {
+	var ps []steps.Problem
+	for i := MaxCallbacks; i < len(cbs); i++ {
+		u := cleanURL(cbs[i])
+		ps = append(ps, steps.Problem{
+			Rule: steps.T(fmt.Sprintf("%s is callback URL number %d; NAVER takes at most %d per environment.", u, i+1, MaxCallbacks),
+				fmt.Sprintf("%s は %d 番目のコールバック URL です。NAVER に登録できるのは 1 つの環境につき %d 件までです。", u, i+1, MaxCallbacks)),
+			Fix: steps.T("Remove the URLs the shop does not use, or register a second application for the other domains.",
+				"使っていない URL を削除するか、ほかのドメイン用に別のアプリケーションを登録してください。"),
+		})
+	}
+	return ps
+}
+
+func ruleCovered(service string, cbs []string) []steps.Problem {
+	svc, ok := parseURL(service)
+	if !ok {
+		return nil
+	}
+	var ps []steps.Problem
+	for _, cb := range cbs {
+		c, ok := parseURL(cb)
+		if !ok || covers(svc.host, c.host) {
+			continue
+		}
+		u, s := cleanURL(cb), svc.host
+		fix := steps.T("Use an address on "+s+", or register a second application for that domain.",
+			s+" 上のアドレスを使うか、そのドメイン用に別のアプリケーションを登録してください。")
+		if strings.HasPrefix(s, "www.") && covers(strings.TrimPrefix(s, "www."), c.host) {
+			fix = steps.T("Change the service URL to the domain without www ("+strings.TrimPrefix(s, "www.")+"): it covers every subdomain.",
+				"サービス URL を www なしのドメイン（"+strings.TrimPrefix(s, "www.")+"）にしてください。www なしならすべてのサブドメインが含まれます。")
+		}
+		ps = append(ps, steps.Problem{
+			Rule: steps.T("the callback URL "+u+" is not on the service URL's domain "+s+", so NAVER will refuse it.",
+				"コールバック URL "+u+" はサービス URL のドメイン "+s+" 上にないため、NAVER に拒否されます。"),
+			Fix: fix,
+		})
+	}
+	return ps
+}
+
+func ruleDuplicates(_ string, cbs []string) []steps.Problem {
+	var ps []steps.Problem
+	seen := map[string]bool{}
+	for _, cb := range cbs {
+		c, ok := parseURL(cb)
+		if !ok {
+			continue
+		}
+		if seen[c.key] {
+			u := cleanURL(cb)
+			ps = append(ps, steps.Problem{
+				Rule: steps.T("the callback URL "+u+" is listed twice.", "コールバック URL "+u+" が 2 回入っています。"),
+				Fix:  steps.T("Keep it once.", "1 つだけ残してください。"),
+			})
+		}
+		seen[c.key] = true
+	}
+	return ps
+}
+
+func ruleWWWPair(_ string, cbs []string) []steps.Problem {
+	hosts := map[string]bool{}
+	for _, cb := range cbs {
+		if c, ok := parseURL(cb); ok {
+			hosts[c.host] = true
+		}
+	}
+	var ps []steps.Problem
+	warned := map[string]bool{}
+	for _, cb := range cbs {
+		c, ok := parseURL(cb)
+		if !ok || warned[c.host] {
+			continue
+		}
+		var other string
+		if bare, ok := strings.CutPrefix(c.host, "www."); ok && isApex(bare) && !hosts[bare] {
+			other = bare
+		} else if isApex(c.host) && !hosts["www."+c.host] {
+			other = "www." + c.host
+		}
+		if other == "" {
+			continue
+		}
+		warned[c.host] = true
+		u := cleanURL(cb)
+		ps = append(ps, steps.Problem{
+			Severity: steps.Warning,
+			Rule: steps.T("the callback URL "+u+" is listed but nothing on "+other+"; visitors who reach the shop as "+other+" cannot log in with NAVER.",
+				"コールバック URL "+u+" はありますが、"+other+" のものがありません。"+other+" でショップを開いたお客様は NAVER でログインできません。"),
+			Fix: steps.T("Add the same URL on "+other+" as well, unless that address does not exist.",
+				other+" の同じ URL も追加してください（そのアドレスを使っていない場合は不要です）。"),
+		})
+	}
+	return ps
+}

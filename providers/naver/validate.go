@@ -1,0 +1,131 @@
+package naver
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+// The validators NAVER's values need. steps has no shared URL validator yet (steps/validate.go
+// was being written at the same time), so the few needed here live in this package.
+
+// Known lengths: every client ID seen is 20 characters and every secret 10.
+const (
+	ClientIDLength     = 20
+	ClientSecretLength = 10
+	MaxAppNameLength   = 40
+)
+
+var credentialPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
+
+// ValidateAppName enforces NAVER's rules for an application name: at most 40 characters;
+// a warning when it looks like NAVER's own service or says nothing about the shop.
+func ValidateAppName(v string, _ steps.Answers) *steps.Problem {
+	if n := utf8.RuneCountInString(v); n > MaxAppNameLength {
+		return &steps.Problem{
+			Rule: steps.T(fmt.Sprintf("must be at most %d characters (got %d).", MaxAppNameLength, n),
+				fmt.Sprintf("%d 文字以内にしてください（今は %d 文字）。", MaxAppNameLength, n)),
+			Fix: steps.T("Shorten it; the shop's name alone is enough.", "短くしてください。ショップ名だけで十分です。"),
+		}
+	}
+	lower := strings.ToLower(v)
+	if strings.Contains(lower, "naver") || strings.Contains(v, "네이버") || strings.Contains(v, "ネイバー") {
+		return &steps.Problem{
+			Severity: steps.Warning,
+			Rule:     steps.T("names NAVER; NAVER refuses names that look like its own service.", "NAVER の名前が入っています。NAVER 自身のサービスに見える名前は審査で断られます。"),
+			Fix:      steps.T("Use the shop's own name.", "ショップ自身の名前にしてください。"),
+		}
+	}
+	compact := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '_' || r == '.' {
+			return -1
+		}
+		return r
+	}, lower)
+	if meaningless[compact] {
+		return &steps.Problem{
+			Severity: steps.Warning,
+			Rule:     steps.T("says nothing about the shop; NAVER refuses names such as \"login\" or \"test\".", "ショップのことが分からない名前です。「login」「test」のような名前は NAVER の審査で断られます。"),
+			Fix:      steps.T("Use the shop's name, as customers know it.", "お客様が知っているショップ名にしてください。"),
+		}
+	}
+	return nil
+}
+
+// meaningless are names (lower case, without spaces) that tell a visitor nothing.
+var meaningless = map[string]bool{
+	"login": true, "로그인": true, "ログイン": true, "test": true, "테스트": true, "テスト": true,
+	"logintest": true, "testlogin": true, "app": true, "앱": true, "アプリ": true, "sns": true,
+	"snslogin": true, "sociallogin": true, "shop": true, "쇼핑몰": true, "ショップ": true,
+	"sample": true, "demo": true, "application": true, "myapp": true, "oauth": true,
+}
+
+// ValidateClientID: letters, digits, _ and -, at most 40; a warning when not 20 long.
+func ValidateClientID(v string, _ steps.Answers) *steps.Problem {
+	return credential(v, ClientIDLength,
+		steps.T("Copy the Client ID again from the application's overview in NAVER Developers.", "NAVER Developers のアプリケーション概要から Client ID をもう一度コピーしてください。"))
+}
+
+// ValidateClientSecret: as the client ID, expected 10 long. The value never appears in
+// the message.
+func ValidateClientSecret(v string, _ steps.Answers) *steps.Problem {
+	return credential(v, ClientSecretLength,
+		steps.T("Copy the Client Secret again from the application's overview in NAVER Developers (press \"show\" first).", "NAVER Developers のアプリケーション概要から Client Secret をもう一度コピーしてください（先に「表示」を押します）。"))
+}
+
+func credential(v string, want int, fix steps.Text) *steps.Problem {
+	n := utf8.RuneCountInString(v)
+	if !credentialPattern.MatchString(v) {
+		if n > 40 {
+			return &steps.Problem{
+				Rule: steps.T(fmt.Sprintf("must be at most 40 characters (got %d).", n), fmt.Sprintf("40 文字以内のはずです（今は %d 文字）。", n)),
+				Fix:  fix,
+			}
+		}
+		return &steps.Problem{
+			Rule: steps.T("may hold only letters, digits, _ and - (a space or another sign slipped in).", "英数字と _ - だけのはずです（空白や記号が混ざっています）。"),
+			Fix:  fix,
+		}
+	}
+	if n != want {
+		return &steps.Problem{
+			Severity: steps.Warning,
+			Rule: steps.T(fmt.Sprintf("has %d characters; NAVER's are %d long.", n, want),
+				fmt.Sprintf("%d 文字です。NAVER の値は %d 文字です。", n, want)),
+			Fix: fix,
+		}
+	}
+	return nil
+}
+
+// ValidateURL accepts one http:// or https:// address with a host (NAVER accepts http).
+func ValidateURL(v string, _ steps.Answers) *steps.Problem {
+	if _, ok := parseURL(v); ok {
+		return nil
+	}
+	u := steps.Clean(v)
+	return &steps.Problem{
+		Rule: steps.T(u+" is not an http:// or https:// address.", u+" は http:// か https:// で始まるアドレスではありません。"),
+		Fix:  steps.T("Enter it as https://sample.com.", "https://sample.com の形で入力してください。"),
+	}
+}
+
+// ValidateDomain accepts what the planner can read: a domain with or without scheme,
+// www, path or trailing slash.
+func ValidateDomain(v string, _ steps.Answers) *steps.Problem {
+	_, p := parseDomain(v)
+	return p
+}
+
+// ValidateDomains checks each domain of a list and names the first that cannot be read.
+func ValidateDomains(v string, a steps.Answers) *steps.Problem {
+	for _, d := range steps.SplitList(v) {
+		if p := ValidateDomain(d, a); p != nil {
+			return p
+		}
+	}
+	return nil
+}
