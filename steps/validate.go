@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -257,6 +258,11 @@ func ParseURL(v string) (*url.URL, *Problem) {
 	}
 	if u.User != nil {
 		return nil, Errorf(T("must not contain a user name or password (the part before @).", "ユーザー名やパスワード（@より前の部分）を含めないでください。"), fix)
+	}
+	if port := u.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return nil, Errorf(T("has a port number outside 1 to 65535.", "ポート番号が1〜65535の範囲外です。"), fix)
+		}
 	}
 	if !validHost(u.Hostname()) {
 		return nil, Errorf(T("has a host name with characters a web address cannot have.", "ホスト名にアドレスで使えない文字があります。"), fix)
