@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+// binding ties one huh field to the answer key it fills.
+type binding struct {
+	key    string
+	field  steps.Field
+	str    *string
+	yes    *bool
+	input  *huh.Input // text, URL and secret fields: for ctrl+r
+	hfield huh.Field
+	text   bool // a text entry has the focus: letters are typed, not keys
+}
+
+func (b *binding) value() string {
+	if b.yes != nil {
+		if *b.yes {
+			return "true"
+		}
+		return "false"
+	}
+	return strings.TrimSpace(*b.str)
+}
+
+// cleanValue makes a value given from outside (draft, answers file) safe to show in an
+// input; lists keep one item per line.
+func cleanValue(kind steps.Kind, v string) string {
+	if kind != steps.KindList {
+		return steps.Clean(v)
+	}
+	lines := strings.Split(v, "\n")
+	for i, l := range lines {
+		lines[i] = steps.Clean(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// buildForm makes the huh form of the current step: its fields, prefilled with the
+// answers (derived values and sandbox samples included), and its confirmation.
+func (m *model) buildForm() {
+	m.form, m.binds = nil, nil
+	cur := m.eng().Current()
+	if cur == nil {
+		return
+	}
+	l := m.lang
+	var fields []huh.Field
+	for _, f := range cur.Fields {
+		f := f
+		v := m.eng().Value(f.Key)
+		if v == "" && m.s.Sandbox && f.Sample != "" {
+			v = f.Sample
+		}
+		v = cleanValue(f.Kind, v)
+		b := &binding{key: f.Key, field: f}
+		switch f.Kind {
+		case steps.KindConfirm:
+			yes := v == "true"
+			b.yes = &yes
+			c := huh.NewConfirm().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
+				Affirmative(txtYes.In(l)).Negative(txtNo.In(l)).Value(b.yes)
+			b.hfield = c
+		case steps.KindChoice:
+			if v == "" && len(f.Options) > 0 {
+				v = f.Options[0].Value
+			}
+			b.str = &v
+			var opts []huh.Option[string]
+			for _, o := range f.Options {
+				opts = append(opts, huh.NewOption(o.Label.In(l), o.Value))
+			}
+			b.hfield = huh.NewSelect[string]().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
+				Options(opts...).Value(b.str)
+		case steps.KindList:
+			b.str, b.text = &v, true
+			b.hfield = huh.NewText().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
+				Lines(4).Value(b.str).Validate(m.validator(f))
+		default:
+			b.str, b.text = &v, true
+			in := huh.NewInput().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
+				Placeholder(f.Placeholder).Value(b.str).Validate(m.validator(f))
+			if f.Secret() && !m.revealed {
+				in.EchoMode(huh.EchoModePassword)
+			}
+			b.input = in
+			b.hfield = in
+		}
+		m.binds = append(m.binds, b)
+		fields = append(fields, b.hfield)
+	}
+	if !cur.Confirm.IsZero() {
+		yes := m.eng().Value(cur.ConfirmKey()) == "true"
+		b := &binding{key: cur.ConfirmKey(), yes: &yes}
+		b.hfield = huh.NewConfirm().Key(b.key).Title(cur.Confirm.In(l)).
+			Affirmative(txtYes.In(l)).Negative(txtNo.In(l)).Value(b.yes).
+			Validate(func(ok bool) error {
+				if !ok {
+					return errors.New(txtNoConfirm.In(l))
+				}
+				return nil
+			})
+		m.binds = append(m.binds, b)
+		fields = append(fields, b.hfield)
+	}
+	if len(fields) == 0 {
+		return
+	}
+	km := huh.NewDefaultKeyMap()
+	km.Quit.SetEnabled(false) // ctrl+c is ours: it keeps a draft
+	m.form = huh.NewForm(huh.NewGroup(fields...)).
+		WithShowHelp(false).WithShowErrors(true).WithKeyMap(km).WithTheme(m.st.huhTheme)
+}
+
+// validator shows a field's errors inline, in the operator's language. Warnings do not
+// stop the form; they are shown when the step is passed.
+func (m *model) validator(f steps.Field) func(string) error {
+	return func(v string) error {
+		for _, p := range f.Check(v, m.formAnswers()) {
+			if p.Severity == steps.Error {
+				return errors.New(p.Message(m.lang))
+			}
+		}
+		return nil
+	}
+}
+
+// formAnswers are the engine's answers with the values on screen laid over them, so
+// that a rule comparing two fields of the same step sees both.
+func (m *model) formAnswers() steps.Answers {
+	a := m.eng().Answers()
+	for _, b := range m.binds {
+		if v := b.value(); v != "" {
+			a[b.key] = v
+		}
+	}
+	return a
+}
+
+// storeValues writes every value on screen into the engine; an empty one is removed so
+// that a derived value shows again.
+func (m *model) storeValues() {
+	for _, b := range m.binds {
+		m.eng().Set(b.key, b.value())
+	}
+}
+
+// focused is the binding of the focused field, nil without a form.
+func (m *model) focused() *binding {
+	if m.form == nil || m.form.State != huh.StateNormal {
+		return nil
+	}
+	f := m.form.GetFocusedField()
+	for _, b := range m.binds {
+		if b.hfield == f {
+			return b
+		}
+	}
+	return nil
+}
+
+// textFocused reports whether typed letters belong to a field.
+func (m *model) textFocused() bool {
+	b := m.focused()
+	return b != nil && b.text
+}
+
+// onFirstField reports whether the focus is on the step's first field (or there is no
+// form), where shift+tab leaves the step.
+func (m *model) onFirstField() bool {
+	if m.form == nil || m.form.State != huh.StateNormal || len(m.binds) == 0 {
+		return true
+	}
+	return m.form.GetFocusedField() == m.binds[0].hfield
+}
+
+// setReveal shows or masks every secret input.
+func (m *model) setReveal(on bool) {
+	m.revealed = on
+	for _, b := range m.binds {
+		if b.input == nil || !b.field.Secret() {
+			continue
+		}
+		if on {
+			b.input.EchoMode(huh.EchoModeNormal)
+		} else {
+			b.input.EchoMode(huh.EchoModePassword)
+		}
+	}
+}

@@ -1,0 +1,590 @@
+package tui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
+)
+
+type phase int
+
+const (
+	phaseResume phase = iota // asking whether to resume a draft
+	phaseStep                // walking the steps
+	phaseFinal               // every step passed
+)
+
+// model is the whole screen of one walk.
+type model struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	s      *wizard.Session
+	lang   steps.Lang
+
+	width, height int
+	dark, noColor bool
+	st            styles
+	keys          keyMap
+	help          help.Model
+	spin          spinner.Model
+	static        bool // tests: the spinner never moves, so screens are the same every run
+
+	phase      phase
+	resumeForm *huh.Form
+	resumeYes  bool
+
+	// The step on screen.
+	form      *huh.Form
+	binds     []*binding
+	revealed  bool
+	problems  []steps.Problem // errors that kept the step, or warnings waiting for a second enter
+	reviewing bool            // the form is filled in; warnings wait for enter
+	linkSel   int
+	shownURL  string // a link that could not be opened, shown for copying
+	note      string // one quiet line: copied, opened, draft not saved
+	scroll    int
+	hoSel     int
+	saveErr   string
+	savedPath string
+
+	// Live checks.
+	checks   map[string]*checkState
+	order    []string
+	runs     int
+	events   chan tea.Msg
+	lastFail string
+
+	// Final screen.
+	finalRunning bool
+	finalDone    bool
+	finalErr     string
+	finalResults []verify.Result
+
+	outcome error // what Run returns
+}
+
+func newModel(ctx context.Context, s *wizard.Session, o Options) *model {
+	ctx, cancel := context.WithCancel(ctx)
+	noColor := o.NoColor || noColorEnv()
+	m := &model{
+		ctx: ctx, cancel: cancel, s: s, lang: s.Lang,
+		width: o.Width, height: o.Height,
+		dark: true, noColor: noColor,
+		keys:   newKeyMap(s.Lang),
+		help:   help.New(),
+		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		checks: map[string]*checkState{},
+		events: make(chan tea.Msg, 64),
+	}
+	if m.width == 0 {
+		m.width = 80
+	}
+	if m.height == 0 {
+		m.height = 24
+	}
+	m.st = newStyles(m.dark, noColor)
+	m.help.Styles = help.DefaultStyles(m.dark)
+	if s.Pending != nil {
+		m.phase = phaseResume
+		m.buildResume()
+	} else {
+		m.phase = phaseStep
+		m.buildForm()
+	}
+	return m
+}
+
+func (m *model) eng() *wizard.Engine { return m.s.Engine }
+
+func (m *model) buildResume() {
+	m.resumeYes = true
+	l := m.lang
+	p := m.s.Pending
+	title := p.Step
+	if st := m.eng().Flow().Step(p.Step); st != nil {
+		title = st.Title.In(l)
+	} else if p.Step == "" {
+		title = txtFinished.In(l)
+	}
+	when := p.Saved.Local().Format("2006-01-02 15:04")
+	km := huh.NewDefaultKeyMap()
+	km.Quit.SetEnabled(false)
+	m.resumeForm = huh.NewForm(huh.NewGroup(
+		huh.NewSelect[bool]().Title(txtResumeTitle.In(l)).
+			Description(tf(txtResumeBody, l, when, steps.Clean(title))).
+			Options(huh.NewOption(txtResumeYes.In(l), true), huh.NewOption(txtResumeNo.In(l), false)).
+			Value(&m.resumeYes),
+	)).WithShowHelp(false).WithKeyMap(km).WithTheme(m.st.huhTheme)
+}
+
+func (m *model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.resumeForm != nil {
+		cmds = append(cmds, m.resumeForm.Init())
+	}
+	if m.form != nil {
+		cmds = append(cmds, m.form.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// formSize is the room the form gets: the pane's width and the lower part of its height.
+func (m *model) formSize() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: max(m.paneWidth(), 20), Height: max(m.bodyHeight()-2, 6)}
+}
+
+func (m *model) sidebarShown() bool { return m.width >= 80 }
+
+func (m *model) sidebarWidth() int {
+	if !m.sidebarShown() {
+		return 0
+	}
+	return min(34, m.width/3)
+}
+
+func (m *model) paneWidth() int {
+	if !m.sidebarShown() {
+		return m.width - 2
+	}
+	return m.width - m.sidebarWidth() - 3
+}
+
+// Update handles a message: keys first, then the runs of checks, then what the form needs.
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		return m, m.sizeForms()
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		m.st = newStyles(m.dark, m.noColor)
+		m.help.Styles = help.DefaultStyles(m.dark)
+		return m, m.forwardAll(msg)
+	case tea.InterruptMsg:
+		return m, m.interrupt()
+	case spinner.TickMsg:
+		if m.runs == 0 || m.static {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case checkEventMsg:
+		m.onEvent(msg)
+		return m, m.relisten()
+	case runDoneMsg:
+		m.runs--
+		for _, r := range msg.results {
+			if st := m.checks[r.ID]; st != nil && st.res == nil {
+				m.applyResult(st.origin, r)
+			}
+		}
+		for _, st := range m.checks {
+			if st.res == nil && m.runs == 0 {
+				st.running = false
+			}
+		}
+		var cmds []tea.Cmd
+		if msg.final {
+			m.finalResults = msg.results
+			m.finalRunning = false
+			m.finish()
+		}
+		cmds = append(cmds, m.relisten())
+		return m, tea.Batch(cmds...)
+	case openedMsg:
+		if msg.err != nil {
+			m.shownURL = msg.url
+			m.note = ""
+		} else {
+			m.note = tf(txtOpened, m.lang, msg.url)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.onKey(msg)
+	}
+	return m, m.forward(msg)
+}
+
+// relisten keeps one listener while runs are under way.
+func (m *model) relisten() tea.Cmd {
+	if m.runs > 0 {
+		return m.listen()
+	}
+	return nil
+}
+
+func (m *model) onEvent(msg checkEventMsg) {
+	ev := msg.ev
+	st := m.checks[ev.ID]
+	if st == nil {
+		st = &checkState{id: ev.ID, origin: msg.origin}
+		m.checks[ev.ID] = st
+		m.order = append(m.order, ev.ID)
+	}
+	switch ev.Kind {
+	case verify.Started:
+		st.running, st.res = true, nil
+	case verify.Progress:
+		st.running, st.progress = true, ev.Message
+	case verify.Finished:
+		m.applyResult(msg.origin, ev.Result)
+	}
+}
+
+// forward gives a message to whichever form is on screen.
+func (m *model) forward(msg tea.Msg) tea.Cmd {
+	var f **huh.Form
+	switch {
+	case m.phase == phaseResume && m.resumeForm != nil:
+		f = &m.resumeForm
+	case m.phase == phaseStep && m.form != nil:
+		f = &m.form
+	default:
+		return nil
+	}
+	nm, cmd := (*f).Update(msg)
+	if hf, ok := nm.(*huh.Form); ok {
+		*f = hf
+	}
+	return tea.Batch(cmd, m.afterForm())
+}
+
+func (m *model) forwardAll(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, f := range []*huh.Form{m.resumeForm, m.form} {
+		if f != nil {
+			_, cmd := f.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *model) sizeForms() tea.Cmd {
+	return m.forwardAll(m.formSize())
+}
+
+// afterForm acts on a form that was just completed.
+func (m *model) afterForm() tea.Cmd {
+	switch m.phase {
+	case phaseResume:
+		if m.resumeForm == nil || m.resumeForm.State != huh.StateCompleted {
+			return nil
+		}
+		if m.resumeYes {
+			m.s.Engine = wizard.Resume(m.eng().Flow(), *m.s.Pending)
+		} else if m.s.Draft != nil {
+			if err := m.s.Draft.Delete(); err != nil {
+				m.note = tf(txtDraftFailed, m.lang, steps.Clean(err.Error()))
+			}
+		}
+		m.s.Pending = nil
+		m.resumeForm = nil
+		m.phase = phaseStep
+		return m.enterStep()
+	case phaseStep:
+		if m.form == nil || m.form.State != huh.StateCompleted {
+			return nil
+		}
+		return m.submit()
+	}
+	return nil
+}
+
+// submit is enter on the last field: keep the step on errors, hold on warnings until a
+// second enter, else pass it.
+func (m *model) submit() tea.Cmd {
+	cur := m.eng().Current()
+	if cur == nil {
+		return nil
+	}
+	m.storeValues()
+	ps := m.eng().Problems(cur)
+	if errs := wizard.Errors(ps); len(errs) > 0 {
+		m.problems = errs
+		m.reviewing = false
+		m.buildForm()
+		return m.initForm()
+	}
+	if !m.reviewing && len(ps) > 0 {
+		m.problems = ps
+		m.reviewing = true
+		return nil
+	}
+	return m.pass()
+}
+
+// pass leaves the current step: the handover step writes the config first, a step with
+// checks starts them, then the next step (or the final screen) comes.
+func (m *model) pass() tea.Cmd {
+	cur := m.eng().Current()
+	if cur == nil {
+		return nil
+	}
+	if cur.Handover && m.s.Save != nil {
+		path, err := m.s.Save(m.eng().Answers(), nil)
+		if err != nil {
+			m.saveErr = steps.Clean(err.Error())
+			m.reviewing = false
+			m.buildForm()
+			return m.initForm()
+		}
+		m.savedPath = path
+		m.saveErr = ""
+	}
+	ps := m.eng().Next()
+	if errs := wizard.Errors(ps); len(errs) > 0 {
+		m.problems = errs
+		m.reviewing = false
+		m.buildForm()
+		return m.initForm()
+	}
+	var cmds []tea.Cmd
+	if len(cur.Checks) > 0 {
+		cmds = append(cmds, m.startRun(cur.Checks, cur.ID, false))
+	}
+	cmds = append(cmds, m.enterStep())
+	if m.savedPath != "" && cur.Handover {
+		m.note = tf(txtSaved, m.lang, steps.Clean(m.savedPath))
+	}
+	return tea.Batch(cmds...)
+}
+
+// enterStep shows the engine's current step afresh and keeps a draft of where we are.
+func (m *model) enterStep() tea.Cmd {
+	m.problems, m.reviewing, m.saveErr = nil, false, ""
+	m.linkSel, m.shownURL, m.scroll, m.hoSel = 0, "", 0, 0
+	m.note = ""
+	if err := m.s.SaveDraft(); err != nil {
+		m.note = tf(txtDraftFailed, m.lang, steps.Clean(err.Error()))
+	}
+	if m.eng().Finished() {
+		m.form, m.binds = nil, nil
+		return m.startFinal()
+	}
+	m.buildForm()
+	return m.initForm()
+}
+
+func (m *model) initForm() tea.Cmd {
+	if m.form == nil {
+		return nil
+	}
+	init := m.form.Init()
+	_, cmd := m.form.Update(m.formSize())
+	return tea.Batch(init, cmd)
+}
+
+// startFinal runs every check of the flow once more, then writes the config with the
+// results.
+func (m *model) startFinal() tea.Cmd {
+	m.phase = phaseFinal
+	m.finalDone, m.finalErr = false, ""
+	ids := m.allCheckIDs()
+	if m.s.Checker == nil || len(ids) == 0 {
+		m.finish()
+		return nil
+	}
+	m.finalRunning = true
+	return m.startRun(ids, "", true)
+}
+
+// finish writes the config with the final results and removes the draft.
+func (m *model) finish() {
+	m.finalDone = true
+	if m.s.Save != nil {
+		path, err := m.s.Save(m.eng().Answers(), m.finalResults)
+		if err != nil {
+			m.finalErr = steps.Clean(err.Error())
+			return
+		}
+		m.savedPath = path
+	}
+	m.finalErr = ""
+	if m.s.Draft != nil {
+		if err := m.s.Draft.Delete(); err != nil {
+			m.note = steps.Clean(err.Error())
+		}
+	}
+}
+
+// interrupt is ctrl+c anywhere: checks are cancelled, a draft is kept, the walk ends.
+func (m *model) interrupt() tea.Cmd {
+	m.cancel()
+	if m.phase == phaseStep {
+		m.storeValues()
+	}
+	if m.phase == phaseFinal && m.finalDone && m.finalErr == "" {
+		m.outcome = nil // the config is written; nothing is lost
+		return tea.Quit
+	}
+	if m.phase != phaseResume {
+		_ = m.s.SaveDraft()
+	}
+	m.outcome = wizard.ErrInterrupted
+	return tea.Quit
+}
+
+func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := msg.String()
+	if key.Matches(msg, m.keys.Quit) {
+		return m, m.interrupt()
+	}
+	switch m.phase {
+	case phaseResume:
+		return m, m.forward(msg)
+	case phaseFinal:
+		if !m.finalDone {
+			return m, nil
+		}
+		if key.Matches(msg, m.keys.Close) {
+			if m.finalErr != "" {
+				if k == "enter" {
+					m.finish()
+				}
+				return m, nil
+			}
+			m.outcome = nil
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	letters := !m.textFocused()
+	matches := func(b key.Binding) bool {
+		return key.Matches(msg, b) && (letters || !letterOnly(k))
+	}
+	cur := m.eng().Current()
+	switch {
+	case key.Matches(msg, m.keys.Reveal):
+		m.setReveal(!m.revealed)
+		return m, nil
+	case matches(m.keys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return m, nil
+	case matches(m.keys.Open) && len(cur.Links) > 0:
+		return m, m.open(cur.Links[m.linkSel%len(cur.Links)].URL)
+	case matches(m.keys.Link) && len(cur.Links) > 1:
+		m.linkSel = (m.linkSel + 1) % len(cur.Links)
+		m.shownURL = ""
+		return m, nil
+	case matches(m.keys.Copy):
+		return m, m.copy()
+	case matches(m.keys.Jump):
+		if st := m.jumpTarget(); st != nil {
+			return m, m.jump(st)
+		}
+	case k == "pgup":
+		m.scroll = max(m.scroll-5, 0)
+		return m, nil
+	case k == "pgdown":
+		m.scroll += 5
+		return m, nil
+	case cur.Handover && letters && (key.Matches(msg, m.keys.Up) || key.Matches(msg, m.keys.Down)) && !m.selectFocused():
+		n := len(m.handoverRows())
+		if n > 0 {
+			if key.Matches(msg, m.keys.Up) {
+				m.hoSel = (m.hoSel + n - 1) % n
+			} else {
+				m.hoSel = (m.hoSel + 1) % n
+			}
+		}
+		return m, nil
+	case key.Matches(msg, m.keys.Back) && (m.reviewing || m.onFirstField()):
+		return m, m.back()
+	case k == "enter" && (m.form == nil || m.reviewing):
+		return m, m.submit()
+	}
+	return m, m.forward(msg)
+}
+
+func (m *model) selectFocused() bool {
+	b := m.focused()
+	return b != nil && b.field.Kind == steps.KindChoice
+}
+
+// back is shift+tab on the first field: the previous step, every value kept. While
+// warnings wait, it returns to the fields instead.
+func (m *model) back() tea.Cmd {
+	if m.reviewing {
+		m.reviewing = false
+		m.buildForm()
+		return m.initForm()
+	}
+	m.storeValues()
+	if !m.eng().Back() {
+		return nil
+	}
+	return m.enterStep()
+}
+
+// jump goes to the step a failed check names.
+func (m *model) jump(st *checkState) tea.Cmd {
+	m.storeValues()
+	t := st.target()
+	if !m.eng().GoTo(t) {
+		return nil
+	}
+	m.eng().MarkFailed(t, true)
+	return m.enterStep()
+}
+
+type openedMsg struct {
+	url string
+	err error
+}
+
+// open starts the browser away from the screen: the opener never writes to it.
+func (m *model) open(url string) tea.Cmd {
+	if m.s.OpenURL == nil {
+		m.shownURL = url
+		return nil
+	}
+	opener := m.s.OpenURL
+	return func() tea.Msg { return openedMsg{url: url, err: opener(url)} }
+}
+
+// copy puts a value on the clipboard through the terminal (OSC 52): the selected row of
+// the handover step, else the link on screen.
+func (m *model) copy() tea.Cmd {
+	cur := m.eng().Current()
+	var label, value string
+	switch {
+	case cur.Handover:
+		rows := m.handoverRows()
+		if len(rows) > 0 {
+			r := rows[m.hoSel%len(rows)]
+			label, value = r.label, r.value
+		}
+	case m.shownURL != "":
+		label, value = m.shownURL, m.shownURL
+	case len(cur.Links) > 0:
+		l := cur.Links[m.linkSel%len(cur.Links)]
+		label, value = l.URL, l.URL
+	}
+	if value == "" {
+		m.note = txtNothingToCopy.In(m.lang)
+		return nil
+	}
+	m.note = tf(txtCopied, m.lang, steps.Clean(label))
+	return tea.SetClipboard(value)
+}
+
+// stepNumber is the 1-based number of step id among the visible steps.
+func (m *model) stepNumber(id string) (int, *steps.Step) {
+	for i, s := range m.eng().Visible() {
+		if s.ID == id {
+			return i + 1, s
+		}
+	}
+	return 0, nil
+}

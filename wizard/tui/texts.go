@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+// The words of the screen around the steps: key help, headings, notes. The steps bring
+// their own texts; everything here is the frame.
+var (
+	txtStepOf       = steps.T("Step %d of %d", "ステップ %d / %d")
+	txtStepShort    = steps.T("step %d/%d", "%d/%d")
+	txtSandbox      = steps.T("SANDBOX: nothing leaves this computer", "サンドボックス：外部には何も送信されません")
+	txtSandboxShort = steps.T("SANDBOX", "サンドボックス")
+	txtFinished     = steps.T("Finished", "完了")
+
+	txtResumeTitle = steps.T("Continue where you left off?", "前回の続きから始めますか？")
+	txtResumeBody  = steps.T("A draft was saved at %s on the step “%s”.", "%s に「%s」のステップで保存した途中の内容があります。")
+	txtResumeYes   = steps.T("Continue from the draft", "続きから始める")
+	txtResumeNo    = steps.T("Start over (the draft is deleted)", "最初からやり直す（途中の内容は削除されます）")
+
+	txtLinks       = steps.T("Pages to open", "開くページ")
+	txtOpened      = steps.T("Opened %s in your browser.", "%s をブラウザで開きました。")
+	txtNoBrowser   = steps.T("No browser can be opened here. Open this address yourself (press c to copy it):", "ここではブラウザを開けません。次のアドレスを開いてください（c でコピーできます）：")
+	txtCopied      = steps.T("Copied: %s", "コピーしました：%s")
+	txtCopyNote    = steps.T("If nothing was copied, your terminal does not allow it: select the text with the mouse instead.", "コピーされない場合は端末が対応していません。マウスで選択してコピーしてください。")
+	txtNoConfirm   = steps.T("Finish this in the console first, then choose Yes.", "先にコンソールでこの作業を終えてから「はい」を選んでください。")
+	txtYes         = steps.T("Yes", "はい")
+	txtNo          = steps.T("No", "いいえ")
+	txtPressEnter  = steps.T("Press enter to go on.", "enter で次へ進みます。")
+	txtWarnings    = steps.T("Please look at this before you go on:", "進む前に確認してください：")
+	txtWarnPass    = steps.T("Press enter to go on anyway, or shift+tab to change the value.", "このまま進むには enter、値を直すには shift+tab を押してください。")
+	txtErrorsTitle = steps.T("Fix these to go on:", "次を直すと先に進めます：")
+	txtDraftFailed = steps.T("The draft could not be saved (%s); your answers are kept only while this screen is open.", "途中の内容を保存できませんでした（%s）。この画面を閉じると入力内容は失われます。")
+
+	txtHandoverHint  = steps.T("↑/↓ choose a value, c copies it, ctrl+r shows secrets in full.", "↑/↓ で選び、c でコピー、ctrl+r で秘密の値を全部表示します。")
+	txtSaved         = steps.T("Saved to %s", "%s に保存しました")
+	txtSaveFailed    = steps.T("The settings file could not be written: %s. Fix this and press enter again.", "設定ファイルを書き込めませんでした：%s。原因を直してからもう一度 enter を押してください。")
+	txtChannelIDLrn  = steps.T("Messaging API channel ID", "Messaging API のチャネルID")
+	txtNothingToCopy = steps.T("Nothing to copy here.", "ここにはコピーするものがありません。")
+
+	txtChecking     = steps.T("Checking…", "確認中…")
+	txtCheckingN    = steps.T("Checking %d…", "%d 件確認中…")
+	txtChecksTitle  = steps.T("Live checks", "接続確認")
+	txtJumpOffer    = steps.T("press g to go to step %d “%s”", "g でステップ %d「%s」へ移動")
+	txtChecksFailed = steps.T("%d check(s) failed.", "%d 件の確認で問題が見つかりました。")
+
+	txtFinalTitle    = steps.T("All steps are done", "すべてのステップが終わりました")
+	txtFinalRunning  = steps.T("Running every check one last time…", "最後にすべての確認をもう一度行っています…")
+	txtFinalNoChecks = steps.T("Live checks are off, so nothing was checked against the APIs.", "接続確認はオフのため、API での確認は行っていません。")
+	txtFinalNext     = steps.T("Next: run “setup-wizard verify -c %s” any time to check these settings again.", "次に：いつでも「setup-wizard verify -c %s」で設定をもう一度確認できます。")
+	txtFinalQuit     = steps.T("Press enter or q to close.", "enter か q で閉じます。")
+	txtFinalRetry    = steps.T("Press enter to try again, or ctrl+c to leave (your answers are kept as a draft).", "enter でもう一度試すか、ctrl+c で終了します（入力内容は途中保存されます）。")
+	txtFinalTitleErr = steps.T("The settings file was not written", "設定ファイルは書き込まれていません")
+
+	// Key help.
+	txtKeyNext   = steps.T("next", "次へ")
+	txtKeyBack   = steps.T("back", "戻る")
+	txtKeyOpen   = steps.T("open link", "リンクを開く")
+	txtKeyLink   = steps.T("next link", "次のリンク")
+	txtKeyCopy   = steps.T("copy", "コピー")
+	txtKeyReveal = steps.T("show/hide secrets", "秘密の値の表示切替")
+	txtKeyJump   = steps.T("go to failed step", "問題のステップへ")
+	txtKeyHelp   = steps.T("more keys", "キー一覧")
+	txtKeyQuit   = steps.T("quit (keeps a draft)", "終了（途中保存）")
+	txtKeyUpDown = steps.T("choose", "選択")
+	txtKeyScroll = steps.T("scroll", "スクロール")
+	txtKeyClose  = steps.T("close", "閉じる")
+)
+
+// tf formats a chrome text in l.
+func tf(t steps.Text, l steps.Lang, args ...any) string {
+	return fmt.Sprintf(t.In(l), args...)
+}

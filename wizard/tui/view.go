@@ -1,0 +1,443 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
+)
+
+func (m *model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = m.eng().Flow().Title.In(m.lang)
+	return v
+}
+
+// render draws the whole screen as a string: header, sidebar and pane, status, help.
+func (m *model) render() string {
+	header := m.header()
+	footer := m.footer()
+	h := m.bodyHeight()
+	var body string
+	switch m.phase {
+	case phaseResume:
+		body = m.fit(m.resumeForm.View(), m.width-2, h)
+	case phaseFinal:
+		body = m.fit(m.finalPane(), m.width-2, h)
+	default:
+		pane := m.pane(m.paneWidth(), h)
+		if m.sidebarShown() {
+			side := m.sidebar(m.sidebarWidth(), h)
+			div := m.st.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", h), "\n"))
+			body = lipgloss.JoinHorizontal(lipgloss.Top, side, " ", div, " ", pane)
+		} else {
+			body = lipgloss.NewStyle().PaddingLeft(1).Render(pane)
+		}
+	}
+	return header + "\n\n" + body + "\n" + footer
+}
+
+// bodyHeight is what is left between the header (two lines) and the footer.
+func (m *model) bodyHeight() int {
+	return max(m.height-3-lipgloss.Height(m.helpView()), 4)
+}
+
+func (m *model) header() string {
+	l := m.lang
+	title := m.st.Title.Render(" " + m.eng().Flow().Title.In(l))
+	n, total := m.eng().Position()
+	var count string
+	switch {
+	case m.phase == phaseFinal:
+		count = txtFinished.In(l)
+	case m.sidebarShown():
+		count = tf(txtStepOf, l, n, total)
+	default:
+		count = tf(txtStepShort, l, n, total)
+	}
+	count = m.st.StepCount.Render(count + " ")
+	badge := ""
+	if m.s.Sandbox {
+		if m.sidebarShown() {
+			badge = m.st.Sandbox.Render(txtSandbox.In(l))
+		} else {
+			badge = m.st.Sandbox.Render(txtSandboxShort.In(l))
+		}
+	}
+	left := title
+	if badge != "" {
+		left += "  " + badge
+	}
+	gap := m.width - lipgloss.Width(left) - lipgloss.Width(count)
+	if gap < 1 {
+		return ansi.Truncate(left+" "+count, m.width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + count
+}
+
+func (m *model) sidebar(w, h int) string {
+	var lines []string
+	for i, s := range m.eng().Visible() {
+		var mark string
+		var st lipgloss.Style
+		switch m.eng().State(s.ID) {
+		case wizard.Done:
+			mark, st = "✓", m.st.Done
+		case wizard.Current:
+			mark, st = "▸", m.st.Current
+		case wizard.Failed:
+			mark, st = "✗", m.st.Failed
+		default:
+			mark, st = "·", m.st.Todo
+		}
+		line := ansi.Truncate(mark+" "+padNum(i+1)+" "+s.Title.In(m.lang), w, "…")
+		lines = append(lines, st.Render(line))
+	}
+	if len(lines) > h {
+		// Keep the current step in sight.
+		n, _ := m.eng().Position()
+		start := min(max(n-h/2, 0), len(lines)-h)
+		lines = lines[start : start+h]
+	}
+	return lipgloss.NewStyle().Width(w).Height(h).Render(strings.Join(lines, "\n"))
+}
+
+func padNum(n int) string { return fmt.Sprintf("%2d", n) }
+
+// wrap fits text to w columns.
+func wrap(s string, w int) string {
+	return lipgloss.NewStyle().Width(max(w, 10)).Render(s)
+}
+
+// pane is the right side: the step's instructions on top, then what the operator does
+// (fields, values to copy, warnings) and the checks. When it is too tall, the top part
+// scrolls (pgup/pgdn) and the lower part stays in sight.
+func (m *model) pane(w, h int) string {
+	cur := m.eng().Current()
+	l := m.lang
+	var top []string
+	top = append(top, m.st.StepTitle.Render(wrap(cur.Title.In(l), w)))
+	if !cur.Warn.IsZero() {
+		top = append(top, m.st.Warn.Render(wrap("! "+cur.Warn.In(l), w)))
+	}
+	if !cur.Body.IsZero() {
+		top = append(top, "", wrap(cur.Body.In(l), w))
+	}
+	if len(cur.Links) > 0 {
+		top = append(top, "", m.st.Label.Render(txtLinks.In(l)))
+		for i, lk := range cur.Links {
+			mark, st := "  ", m.st.Link
+			if i == m.linkSel%len(cur.Links) {
+				mark, st = "→ ", m.st.LinkSel
+			}
+			top = append(top, mark+st.Render(lk.Label.In(l))+"  "+m.st.Muted.Render(lk.URL))
+		}
+		if m.shownURL != "" {
+			top = append(top, m.st.Warning.Render(wrap(txtNoBrowser.In(l), w)), "  "+m.st.URL.Render(m.shownURL))
+		}
+	}
+
+	var low []string
+	if cur.Handover {
+		low = append(append(low, ""), m.handoverView(w)...)
+	}
+	if m.saveErr != "" {
+		low = append(low, "", m.st.Error.Render(wrap("✗ "+tf(txtSaveFailed, l, m.saveErr), w)))
+	}
+	if len(m.problems) > 0 && !m.reviewing {
+		low = append(low, "", m.st.Error.Render(txtErrorsTitle.In(l)))
+		for _, p := range m.problems {
+			low = append(low, m.st.Error.Render(wrap("✗ "+steps.Clean(p.Message(l)), w)))
+		}
+	}
+	switch {
+	case m.reviewing:
+		low = append(append(low, ""), m.reviewView(w)...)
+	case m.form != nil:
+		low = append(low, "", strings.TrimRight(m.form.View(), "\n "))
+	default:
+		low = append(low, "", m.st.Muted.Render(txtPressEnter.In(l)))
+	}
+	if cl := m.checkLines(cur.ID, w); len(cl) > 0 {
+		low = append(low, "", m.st.Label.Render(txtChecksTitle.In(l)))
+		low = append(low, cl...)
+	}
+	return m.stack(top, low, w, h)
+}
+
+// stack fits the two parts into h lines: the lower part stays, the upper part scrolls.
+func (m *model) stack(top, low []string, w, h int) string {
+	tl := strings.Split(strings.Join(top, "\n"), "\n")
+	ll := strings.Split(strings.Join(low, "\n"), "\n")
+	if len(ll) > h {
+		ll = ll[:h]
+	}
+	room := h - len(ll)
+	if len(tl) > room {
+		m.scroll = min(m.scroll, max(len(tl)-room+1, 0))
+		more := m.st.Muted.Render("… pgup/pgdn")
+		if room <= 1 {
+			tl = []string{more}[:room]
+		} else {
+			end := min(m.scroll+room-1, len(tl))
+			tl = append(append([]string{}, tl[m.scroll:end]...), more)
+		}
+	}
+	return m.fit(strings.Join(append(tl, ll...), "\n"), w, h)
+}
+
+// fit clips s to w columns and h lines.
+func (m *model) fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, ln := range lines {
+		if lipgloss.Width(ln) > w {
+			lines[i] = ansi.Truncate(ln, w, "…")
+		}
+	}
+	return lipgloss.NewStyle().Height(h).Render(strings.Join(lines, "\n"))
+}
+
+func (m *model) handoverView(w int) []string {
+	rows := m.handoverRows()
+	lw := 0
+	for _, r := range rows {
+		lw = max(lw, lipgloss.Width(r.label))
+	}
+	lw = min(lw, w/2)
+	var out []string
+	for i, r := range rows {
+		label := ansi.Truncate(r.label, lw, "…")
+		label += strings.Repeat(" ", lw-lipgloss.Width(label))
+		line := ansi.Truncate(label+"  "+r.shown(m.revealed), w-2, "…")
+		if i == m.hoSel%len(rows) {
+			out = append(out, "▸ "+m.st.RowSel.Render(line))
+		} else {
+			out = append(out, "  "+line)
+		}
+	}
+	out = append(out, m.st.Muted.Render(wrap(txtHandoverHint.In(m.lang), w)))
+	return out
+}
+
+// reviewView shows the values as given and the warnings that wait for a second enter.
+func (m *model) reviewView(w int) []string {
+	l := m.lang
+	var out []string
+	for _, b := range m.binds {
+		if b.field.Key == "" {
+			continue
+		}
+		v := b.value()
+		if b.field.Secret() && !m.revealed {
+			v = redact(v)
+		}
+		out = append(out, ansi.Truncate(m.st.Label.Render(b.field.Label.In(l))+"  "+steps.Clean(v), w, "…"))
+	}
+	out = append(out, "", m.st.Warning.Render(txtWarnings.In(l)))
+	for _, p := range m.problems {
+		out = append(out, m.st.Warning.Render(wrap("! "+steps.Clean(p.Message(l)), w)))
+	}
+	out = append(out, m.st.Muted.Render(wrap(txtWarnPass.In(l), w)))
+	return out
+}
+
+// checkLines lists the checks started by step id or pointing back to it.
+func (m *model) checkLines(id string, w int) []string {
+	var out []string
+	for _, cid := range m.order {
+		st := m.checks[cid]
+		if st.origin != id && st.target() != id {
+			continue
+		}
+		out = append(out, m.checkLine(st, w)...)
+	}
+	return out
+}
+
+func (m *model) checkLine(st *checkState, w int) []string {
+	l := m.lang
+	if st.running || st.res == nil {
+		line := m.spin.View() + " " + st.id
+		if !st.progress.IsZero() {
+			line += "  " + steps.Clean(st.progress.In(l))
+		} else {
+			line += "  " + txtChecking.In(l)
+		}
+		return []string{ansi.Truncate(line, w, "…")}
+	}
+	r := st.res
+	var mark string
+	var sty lipgloss.Style
+	switch r.Status {
+	case verify.Pass:
+		mark, sty = "✓", m.st.Pass
+	case verify.Warn:
+		mark, sty = "!", m.st.Warning
+	case verify.Fail:
+		mark, sty = "✗", m.st.Error
+	case verify.Skipped:
+		mark, sty = "-", m.st.Muted
+	default:
+		mark, sty = "?", m.st.Unknown
+	}
+	msg := steps.Clean(r.Message.In(l))
+	lines := []string{sty.Render(wrap(mark+" "+r.ID+"  "+msg, w))}
+	if r.Status == verify.Fail {
+		if n, s := m.stepNumber(st.target()); s != nil {
+			lines = append(lines, m.st.Muted.Render(wrap("  "+tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
+		}
+	}
+	return lines
+}
+
+func (m *model) finalPane() string {
+	l := m.lang
+	w := m.width - 2
+	var out []string
+	if m.finalErr != "" {
+		out = append(out, m.st.Failed.Render(txtFinalTitleErr.In(l)), "")
+	} else {
+		out = append(out, m.st.StepTitle.Render(txtFinalTitle.In(l)), "")
+	}
+	switch {
+	case m.finalRunning:
+		out = append(out, m.spin.View()+" "+txtFinalRunning.In(l))
+	case m.s.Checker == nil:
+		out = append(out, m.st.Muted.Render(wrap(txtFinalNoChecks.In(l), w)))
+	}
+	for _, id := range m.order {
+		out = append(out, m.checkLine(m.checks[id], w)...)
+	}
+	if m.finalDone {
+		out = append(out, "")
+		if m.finalErr != "" {
+			out = append(out, m.st.Error.Render(wrap("✗ "+tf(txtSaveFailed, l, m.finalErr), w)),
+				"", m.st.Muted.Render(txtFinalRetry.In(l)))
+		} else {
+			path := steps.Clean(m.savedPath)
+			if path == "" {
+				path = steps.Clean(m.s.ConfigPath)
+			}
+			out = append(out, m.st.Pass.Render(wrap("✓ "+tf(txtSaved, l, path), w)),
+				wrap(tf(txtFinalNext, l, path), w), "", m.st.Muted.Render(txtFinalQuit.In(l)))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func (m *model) footer() string {
+	return m.statusLine() + "\n" + m.helpView()
+}
+
+// statusLine is one line: checks under way, the last failure with its jump key, or a note.
+func (m *model) statusLine() string {
+	l := m.lang
+	w := m.width
+	var s string
+	running := 0
+	for _, st := range m.checks {
+		if st.running {
+			running++
+		}
+	}
+	switch {
+	case m.phase == phaseStep && m.jumpTarget() != nil:
+		st := m.jumpTarget()
+		n, step := m.stepNumber(st.target())
+		s = m.st.Error.Render("✗ " + st.id + "  " + steps.Clean(st.res.Message.In(l)))
+		if step != nil {
+			s += m.st.Muted.Render("  (" + tf(txtJumpOffer, l, n, step.Title.In(l)) + ")")
+		}
+	case running > 0:
+		s = m.spin.View() + " " + m.st.Status.Render(tf(txtCheckingN, l, running))
+	}
+	if m.note != "" {
+		note := m.st.Note.Render(m.note)
+		if s != "" {
+			s += "  " + note
+		} else {
+			s = note
+		}
+	}
+	return ansi.Truncate(" "+s, w, "…")
+}
+
+func (m *model) helpView() string {
+	return m.help.View(m.helpKeys())
+}
+
+// helpKeys lists the keys that do something on this screen.
+func (m *model) helpKeys() helpKeys {
+	k := m.keys
+	switch m.phase {
+	case phaseResume:
+		return helpKeys{short: []key.Binding{k.Next, k.Quit}, full: [][]key.Binding{{k.Next, k.Quit}}}
+	case phaseFinal:
+		return helpKeys{short: []key.Binding{k.Close}, full: [][]key.Binding{{k.Close}}}
+	}
+	cur := m.eng().Current()
+	short := []key.Binding{k.Next, k.Back}
+	var extra []key.Binding
+	if len(cur.Links) > 0 {
+		short = append(short, k.Open)
+		if len(cur.Links) > 1 {
+			extra = append(extra, k.Link)
+		}
+	}
+	if cur.Handover || len(cur.Links) > 0 {
+		short = append(short, k.Copy)
+	}
+	if cur.Handover {
+		extra = append(extra, k.Up)
+	}
+	for _, f := range cur.Fields {
+		if f.Secret() {
+			short = append(short, k.Reveal)
+			break
+		}
+		if cur.Handover {
+			break
+		}
+	}
+	if cur.Handover && !hasBinding(short, k.Reveal) {
+		short = append(short, k.Reveal)
+	}
+	if m.jumpTarget() != nil {
+		short = append(short, k.Jump)
+	}
+	short = append(short, k.Help, k.Quit)
+	full := [][]key.Binding{
+		{k.Next, k.Back, k.Scroll},
+		append([]key.Binding{k.Open, k.Copy, k.Reveal}, extra...),
+		{k.Jump, k.Help, k.Quit},
+	}
+	return helpKeys{short: short, full: full}
+}
+
+func hasBinding(bs []key.Binding, b key.Binding) bool {
+	for _, x := range bs {
+		if x.Help() == b.Help() {
+			return true
+		}
+	}
+	return false
+}
+
+func redact(v string) string {
+	r := []rune(v)
+	if len(r) <= 4 {
+		return strings.Repeat("•", len(r))
+	}
+	return string(r[:4]) + strings.Repeat("•", min(len(r)-4, 12))
+}
