@@ -298,13 +298,14 @@ func (l *LINE) wrap(h http.Handler, json bool) http.Handler {
 				return
 			case <-l.closing:
 				t.Stop()
-				return
+				panic(http.ErrAbortHandler) // drop the connection: no answer at all
 			}
 		}
 		if hang {
 			select {
 			case <-r.Context().Done():
 			case <-l.closing:
+				panic(http.ErrAbortHandler) // drop the connection: no answer at all
 			}
 			return
 		}
