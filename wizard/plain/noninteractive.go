@@ -38,11 +38,12 @@ func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error 
 		return wizard.ErrInterrupted
 	}
 
+	answers := unattendedAnswers(s.Engine)
 	var results []verify.Result
 	if s.Checker != nil {
 		errOut.line(txtChecking.In(l))
 		prog := newProgress(errOut, l, o.now)
-		results = s.Checker.Run(ctx, checkIDs(s.Engine.Flow()), s.Engine.Answers(), prog.emit)
+		results = s.Checker.Run(ctx, checkIDs(s.Engine.Flow()), answers, prog.emit)
 		if ctx.Err() != nil {
 			return wizard.ErrInterrupted
 		}
@@ -59,6 +60,11 @@ func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error 
 		}
 		for _, r := range results {
 			s.Engine.Learn(r.Learnt) // the channel ID behind the token goes into the file
+			for k, v := range r.Learnt {
+				if v != "" {
+					answers[k] = v
+				}
+			}
 		}
 	} else if o.JSON {
 		if err := verify.WriteJSON(o.Out, nil, l); err != nil {
@@ -66,7 +72,7 @@ func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error 
 		}
 	}
 
-	path, err := s.Save(s.Engine.Answers(), results)
+	path, err := s.Save(answers, results)
 	if err != nil {
 		errOut.line(steps.Clean(txtSaveFailed(l, err)))
 		return &wizard.ExitCodeError{Code: wizard.ExitError, Err: err}
@@ -96,4 +102,22 @@ func writeText(p *printer, results []verify.Result, l steps.Lang) error {
 	}
 	p.write(b.String())
 	return nil
+}
+
+// unattendedAnswers are the answers a run without a person works with: derived values
+// fill empty fields as usual, except a yes/no that steers the flow ("flow.…", such as the
+// consent to write the webhook URL through the API). Its derived default is a proposal a
+// person accepts by pressing Enter; unattended, only an explicit answer (--set-webhook)
+// says yes, so it is "false" unless given.
+func unattendedAnswers(e *wizard.Engine) steps.Answers {
+	a := e.Answers()
+	raw := e.Raw()
+	for _, st := range e.Flow().Steps {
+		for _, f := range st.Fields {
+			if f.Kind == steps.KindConfirm && strings.HasPrefix(f.Key, "flow.") && raw.Get(f.Key) == "" {
+				a[f.Key] = "false"
+			}
+		}
+	}
+	return a
 }
