@@ -37,7 +37,8 @@ var (
 	// client_secret=… in a form or query string.
 	formFieldRE = regexp.MustCompile(`(?i)((?:^|[?&;\s])(?:` + fieldAlt + `)=)[^&;\s"]*`)
 	// Authorization: Bearer … / Basic … wherever it shows.
-	authRE = regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+`)
+	authHeaderRE = regexp.MustCompile(`(?i)(authorization["']?\s*[:=]\s*["']?(?:bearer\s+|basic\s+)?)[^\s"',;&]+`)
+	authRE       = regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}`)
 )
 
 // Redact removes from s every value of a sensitive field and every literal secret, also
@@ -56,6 +57,7 @@ func Redact(s string, secrets []string) string {
 	}
 	s = jsonFieldRE.ReplaceAllString(s, `$1"`+redacted+`$2`)
 	s = formFieldRE.ReplaceAllString(s, `${1}`+redacted)
+	s = authHeaderRE.ReplaceAllString(s, `${1}`+redacted)
 	s = authRE.ReplaceAllString(s, `$1 `+redacted)
 	return s
 }
@@ -116,7 +118,7 @@ func (t *traceTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	fmt.Fprintf(&b, " (%s, attempt %d)", took, max(attemptOf(req.Context()), 1))
 	if reqBody != "" {
-		fmt.Fprintf(&b, " sent=%q", excerpt(reqBody, t.w))
+		fmt.Fprintf(&b, " sent=%s", excerpt(reqBody, t.w))
 	}
 	if resp != nil {
 		if loc := resp.Header.Get("Location"); loc != "" {
@@ -129,7 +131,7 @@ func (t *traceTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			head, rerr := io.ReadAll(io.LimitReader(resp.Body, traceRead))
 			resp.Body = &rejoined{Reader: io.MultiReader(bytes.NewReader(head), resp.Body), Closer: resp.Body}
 			if len(head) > 0 {
-				fmt.Fprintf(&b, " body=%q", excerpt(string(head), t.w))
+				fmt.Fprintf(&b, " body=%s", excerpt(string(head), t.w))
 			}
 			if rerr != nil {
 				fmt.Fprintf(&b, " body-error=%v", rerr)
@@ -140,14 +142,14 @@ func (t *traceTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-// excerpt redacts the whole text first, then shortens it: cutting first could leave half
-// a secret that no longer matches.
+// excerpt redacts and cleans the whole text first, then shortens it: cutting first could
+// leave half a secret that no longer matches.
 func excerpt(s string, t *traceWriter) string {
 	var secs []string
 	if t.secrets != nil {
 		secs = t.secrets()
 	}
-	s = Redact(s, secs)
+	s = strings.TrimSpace(steps.Clean(Redact(s, secs)))
 	r := []rune(s)
 	if len(r) > traceExcerpt {
 		return string(r[:traceExcerpt]) + "…"
