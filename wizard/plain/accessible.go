@@ -186,7 +186,7 @@ func (w *walk) showStep(st *steps.Step) error {
 	w.shown = st
 	n, total := w.e().Position()
 	w.out.line("")
-	w.out.line(txtStepOf(w.l, n, total) + ": " + st.Title.In(w.l))
+	w.out.line(txtStepOf(w.l, n, total) + colon(w.l) + st.Title.In(w.l))
 	if warn := st.Warn.In(w.l); warn != "" {
 		w.out.line(txtImportant.In(w.l) + warn)
 	}
@@ -216,6 +216,9 @@ func (w *walk) handover() error {
 	seen := map[string]bool{}
 	anySecret := false
 	for _, st := range w.e().Visible() {
+		if st == w.shown {
+			break // only what was collected before this step
+		}
 		for _, f := range st.Fields {
 			if seen[f.Key] || strings.HasPrefix(f.Key, "flow.") || !config.IsKey(f.Key) {
 				continue
@@ -284,14 +287,14 @@ func (w *walk) askField(ctx context.Context, st *steps.Step, f steps.Field) erro
 		prompt := label
 		switch f.Kind {
 		case steps.KindConfirm:
-			prompt += " " + txtYesNo.In(w.l)
+			prompt = join(w.l, prompt, txtYesNo.In(w.l))
 		case steps.KindChoice:
-			prompt += " " + txtChooseNumber(w.l, len(f.Options))
+			prompt = join(w.l, prompt, txtRange(w.l, len(f.Options)))
 		case steps.KindSecret:
-			prompt += " " + txtHidden.In(w.l)
+			prompt = join(w.l, prompt, txtHidden.In(w.l))
 		}
 		if cur != "" {
-			prompt += " " + txtKeeps(w.l, w.display(f, cur))
+			prompt = join(w.l, prompt, txtKeeps(w.l, w.display(f, cur)))
 		}
 		raw, err := w.ask(ctx, f.Key, prompt, f.Secret(), st.Links)
 		if err != nil {
@@ -342,9 +345,9 @@ func (w *walk) askDone(ctx context.Context, st *steps.Step) error {
 // askYesNo asks a yes/no question; def ("true", "false" or "") is what Enter gives.
 func (w *walk) askYesNo(ctx context.Context, what, question, def string, links []steps.Link) (bool, error) {
 	for tries := 1; ; tries++ {
-		prompt := question + " " + txtYesNo.In(w.l)
+		prompt := join(w.l, question, txtYesNo.In(w.l))
 		if def != "" {
-			prompt += " " + txtKeeps(w.l, yesNoWord(w.l, def))
+			prompt = join(w.l, prompt, txtKeeps(w.l, yesNoWord(w.l, def)))
 		}
 		raw, err := w.ask(ctx, what, prompt, false, links)
 		if err != nil {
@@ -536,6 +539,7 @@ func (w *walk) runChecks(ctx context.Context, st *steps.Step) error {
 			return err
 		}
 		if yes && w.e().GoTo(r.Step) {
+			w.shown = nil // show the step again, even when it is the one just passed
 			w.saveDraft()
 			return nil
 		}
@@ -690,6 +694,22 @@ func yesNoWord(l steps.Lang, v string) string {
 		return txtYes.In(l)
 	}
 	return txtNo.In(l)
+}
+
+func colon(l steps.Lang) string {
+	if l == steps.JA {
+		return "："
+	}
+	return ": "
+}
+
+// join adds a note to a prompt: after a space in English; in Japanese a full-width
+// bracket needs none.
+func join(l steps.Lang, prompt, note string) string {
+	if l == steps.JA && (strings.HasPrefix(note, "（") || strings.HasPrefix(note, "［") || strings.HasSuffix(prompt, "）")) {
+		return prompt + note
+	}
+	return prompt + " " + note
 }
 
 // isBack reports whether s asks to go back a step.

@@ -168,7 +168,9 @@ func TestNonInteractiveSuccessSaves(t *testing.T) {
 		"t.secret": func(steps.Answers) verify.Result {
 			return verify.Result{Status: verify.Pass, Message: steps.T("The secret is right.", "正しいです。"), Learnt: map[string]string{"line.messaging_api.channel_id": "2000000001"}}
 		},
-		"t.bot":  func(steps.Answers) verify.Result { return verify.Result{Status: verify.Warn, Message: steps.T("Names differ.", "名前が違います。")} },
+		"t.bot": func(steps.Answers) verify.Result {
+			return verify.Result{Status: verify.Warn, Message: steps.T("Names differ.", "名前が違います。")}
+		},
 		"t.hook": pass("The webhook answers."),
 	}}
 	s.Checker = chk

@@ -24,7 +24,7 @@ var (
 
 	txtHowTo = steps.T(
 		"Answer each question and press Enter. Enter alone keeps the value shown in brackets. Type < at any question to go back one step.",
-		"質問に答えて Enter を押してください。何も入力せずに Enter を押すと [ ] 内の値のままになります。< と入力すると一つ前のステップに戻ります。")
+		"質問に答えて Enter を押してください。何も入力せずに Enter を押すと ［ ］内の値のままになります。< と入力すると一つ前のステップに戻ります。")
 	txtImportant    = steps.T("Important: ", "重要：")
 	txtLinks        = steps.T("Pages to open:", "開くページ：")
 	txtOpenHint     = steps.T("Type o and Enter to open the first page in your browser, o2 for the second.", "o と入力して Enter を押すと、1 つ目のページをブラウザーで開きます。2 つ目は o2 です。")
@@ -91,7 +91,7 @@ func txtStepOf(l steps.Lang, n, total int) string {
 
 func txtKeeps(l steps.Lang, v string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("[Enter で %s のまま]", v)
+		return fmt.Sprintf("［Enter で %s のまま］", v)
 	}
 	return fmt.Sprintf("[Enter keeps %s]", v)
 }
@@ -115,6 +115,13 @@ func txtChooseNumber(l steps.Lang, n int) string {
 		return fmt.Sprintf("番号（1〜%d）", n)
 	}
 	return fmt.Sprintf("Number (1-%d)", n)
+}
+
+func txtRange(l steps.Lang, n int) string {
+	if l == steps.JA {
+		return fmt.Sprintf("（1〜%d）", n)
+	}
+	return fmt.Sprintf("(1-%d)", n)
 }
 
 func txtResumeQ(l steps.Lang, step string, when string) string {
