@@ -131,26 +131,39 @@ func cleanResult(r Result, lang steps.Lang) line {
 // WriteText writes the report for a person: one line per check with its mark, id and
 // message, the step to go back to, detail for support indented below, and a summary.
 func WriteText(w io.Writer, results []Result, lang steps.Lang) error {
+	return WriteTextNamed(w, results, lang, nil)
+}
+
+// WriteTextNamed is WriteText naming each step to go back to by its title, which
+// stepTitle finds from the step id (the flows know them); nil or a zero Text shows the id.
+func WriteTextNamed(w io.Writer, results []Result, lang steps.Lang, stepTitle func(id string) steps.Text) error {
 	width := 0
 	for _, r := range results {
 		width = max(width, len([]rune(steps.Clean(r.ID))))
 	}
+	const indent = "         "
 	var b strings.Builder
 	for _, r := range results {
 		l := cleanResult(r, lang)
 		fmt.Fprintf(&b, "%-7s  %-*s  %s\n", Mark(r.Status), width, l.ID, l.Message)
 		if l.Step != "" && r.Status != Pass && r.Status != Skipped {
+			step := l.Step
+			if stepTitle != nil {
+				if title := steps.Clean(stepTitle(r.Step).In(lang)); title != "" {
+					step = fmt.Sprintf("%s (%s)", title, l.Step)
+				}
+			}
 			if lang == steps.JA {
-				fmt.Fprintf(&b, "         → ステップ %s に戻って直してください\n", l.Step)
+				fmt.Fprintf(&b, "%s→ ステップ %s に戻って直してください\n", indent, step)
 			} else {
-				fmt.Fprintf(&b, "         → step %s: go back there to fix it\n", l.Step)
+				fmt.Fprintf(&b, "%s→ step %s: go back there to fix it\n", indent, step)
 			}
 		}
 		if l.Detail != "" && r.Status != Pass {
 			if lang == steps.JA {
-				fmt.Fprintf(&b, "           詳細（サポート向け）: %s\n", l.Detail)
+				fmt.Fprintf(&b, "%s  詳細（サポート向け）: %s\n", indent, l.Detail)
 			} else {
-				fmt.Fprintf(&b, "           detail (for support): %s\n", l.Detail)
+				fmt.Fprintf(&b, "%s  detail (for support): %s\n", indent, l.Detail)
 			}
 		}
 	}

@@ -1,0 +1,224 @@
+package verify
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+func sampleResults() []Result {
+	return []Result{
+		{ID: "line.token", Status: Pass, Message: steps.T("The channel access token is valid.", "チャネルアクセストークンは有効です。"), Attempts: 1, Duration: 120 * time.Millisecond},
+		{ID: "line.bot", Status: Fail, Step: "line.chat_on",
+			Message: steps.T("Chat is off.\x1b[2J Switch it on.", "チャットがオフです。\x1b]0;x\x07オンにしてください。"),
+			Detail:  "chatMode=bot\r\x1b[31m", Attempts: 2, Duration: 1500 * time.Millisecond},
+		{ID: "line.friend_url", Status: Skipped, Message: steps.T("Not checked, because line.bot did not pass.", "line.bot が通らなかったため、確認していません。"), Detail: "needs line.bot"},
+		{ID: "line.webhook.test", Status: Error, Message: steps.T("LINE could not be reached.", "LINEに接続できませんでした。"), Detail: "dial tcp: connection refused", Attempts: 3},
+		{ID: "line.login.callback", Status: Warn, Step: "line.callback", Message: steps.T("Check the callback.", "コールバックを確認してください。")},
+	}
+}
+
+func TestWriteTextBothLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		lang steps.Lang
+		want []string
+	}{
+		{steps.EN, []string{
+			"✓ PASS   line.token           The channel access token is valid.",
+			"✗ FAIL   line.bot             Chat is off. Switch it on.",
+			"→ step line.chat_on",
+			"detail (for support): chatMode=bot",
+			"- SKIP   line.friend_url",
+			"? ERROR  line.webhook.test    LINE could not be reached.",
+			"! WARN   line.login.callback",
+			"5 checks: 1 passed, 1 with a warning, 1 failed, 1 could not tell, 1 skipped. Fix what failed",
+		}},
+		{steps.JA, []string{
+			"✓ PASS   line.token           チャネルアクセストークンは有効です。",
+			"✗ FAIL   line.bot             チャットがオフです。オンにしてください。",
+			"→ ステップ line.chat_on に戻って",
+			"詳細（サポート向け）: chatMode=bot",
+			"チェック 5 件：成功 1、警告 1、失敗 1、確認できず 1、未実施 1。",
+		}},
+	} {
+		var b bytes.Buffer
+		if err := WriteText(&b, sampleResults(), tc.lang); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s report lacks %q:\n%s", tc.lang, w, out)
+			}
+		}
+		if strings.ContainsAny(out, "\x1b\x07\r") {
+			t.Errorf("%s report carries control characters: %q", tc.lang, out)
+		}
+		if strings.Contains(out, "→ step line.callback") != (tc.lang == steps.EN) {
+			t.Errorf("%s: warning's step missing or in the wrong language", tc.lang)
+		}
+	}
+}
+
+func TestWriteTextNamesSteps(t *testing.T) {
+	var b bytes.Buffer
+	titles := func(id string) steps.Text {
+		if id == "line.chat_on" {
+			return steps.T("③ Switch Chat on", "③ チャットをオンにする")
+		}
+		return steps.Text{}
+	}
+	WriteTextNamed(&b, sampleResults(), steps.JA, titles)
+	for _, w := range []string{"→ ステップ ③ チャットをオンにする (line.chat_on) に戻って", "→ ステップ line.callback に戻って"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("report lacks %q:\n%s", w, b.String())
+		}
+	}
+}
+
+func TestWriteTextNothingChecked(t *testing.T) {
+	var b bytes.Buffer
+	WriteText(&b, nil, steps.EN)
+	if b.String() != "0 checks. Nothing was checked.\n" {
+		t.Fatalf("%q", b.String())
+	}
+}
+
+func TestWriteJSONSchema(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, sampleResults(), steps.JA); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), `\u001b`) || strings.ContainsAny(b.String(), "\x1b\x07") {
+		t.Errorf("JSON report carries escape sequences: %s", b.String())
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc) != 3 || doc["exit_code"] != float64(3) {
+		t.Fatalf("top level %v", doc)
+	}
+	results := doc["results"].([]any)
+	if len(results) != 5 {
+		t.Fatalf("%d results", len(results))
+	}
+	bot := results[1].(map[string]any)
+	keys := []string{"id", "status", "message", "step", "detail", "attempts", "duration_ms"}
+	if len(bot) != len(keys) {
+		t.Errorf("result fields %v, want exactly %v", bot, keys)
+	}
+	for _, k := range keys {
+		if _, ok := bot[k]; !ok {
+			t.Errorf("result lacks %q", k)
+		}
+	}
+	if bot["id"] != "line.bot" || bot["status"] != "fail" || bot["step"] != "line.chat_on" ||
+		bot["message"] != "チャットがオフです。オンにしてください。" || bot["attempts"] != float64(2) || bot["duration_ms"] != float64(1500) {
+		t.Errorf("line.bot result %v", bot)
+	}
+	sum := doc["summary"].(map[string]any)
+	for k, v := range map[string]float64{"total": 5, "pass": 1, "warn": 1, "fail": 1, "skipped": 1, "error": 1} {
+		if sum[k] != v {
+			t.Errorf("summary %s = %v, want %v", k, sum[k], v)
+		}
+	}
+	if sum["worst"] != "fail" {
+		t.Errorf("worst %v", sum["worst"])
+	}
+
+	// No results still gives an array, never null.
+	b.Reset()
+	WriteJSON(&b, nil, steps.EN)
+	if !strings.Contains(b.String(), `"results": []`) || !strings.Contains(b.String(), `"exit_code": 0`) {
+		t.Errorf("empty report %s", b.String())
+	}
+}
+
+func TestExitCodeAndWorst(t *testing.T) {
+	r := func(ss ...Status) []Result {
+		var out []Result
+		for _, s := range ss {
+			out = append(out, Result{Status: s})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		in    []Result
+		code  int
+		worst Status
+	}{
+		{nil, 0, Skipped},
+		{r(Pass, Pass), 0, Pass},
+		{r(Pass, Warn, Skipped), 0, Warn},
+		{r(Pass, Skipped), 0, Skipped},
+		{r(Pass, Error, Warn), 4, Error},
+		{r(Error, Fail, Pass), 3, Fail},
+		{r(Fail, Skipped), 3, Fail},
+		{r(Pass, "odd"), 4, Error},
+	} {
+		if got := ExitCode(tc.in); got != tc.code {
+			t.Errorf("ExitCode(%v) = %d, want %d", tc.in, got, tc.code)
+		}
+		if got := Worst(tc.in); got != tc.worst {
+			t.Errorf("Worst(%v) = %s, want %s", tc.in, got, tc.worst)
+		}
+	}
+}
+
+func TestConfigResults(t *testing.T) {
+	cr := ConfigResults(sampleResults(), steps.EN)
+	if len(cr) != 5 {
+		t.Fatalf("%d", len(cr))
+	}
+	if c := cr[1]; c.ID != "line.bot" || c.Status != "fail" || c.Step != "line.chat_on" || c.Message != "Chat is off. Switch it on." || c.Detail != "chatMode=bot" {
+		t.Errorf("%+v", c)
+	}
+	at := time.Date(2026, 1, 1, 9, 0, 0, 500, time.FixedZone("JST", 9*3600))
+	v := Verification(sampleResults(), steps.JA, at)
+	if !v.At.Equal(at.Truncate(time.Second)) || v.At.Location() != time.UTC || v.Results[0].Message != "チャネルアクセストークンは有効です。" {
+		t.Errorf("%+v", v)
+	}
+}
+
+func TestURLsFromEnv(t *testing.T) {
+	u := URLsFromEnv(func(string) string { return "" })
+	if u != DefaultURLs() || u.Validate() != nil {
+		t.Fatalf("defaults %+v", u)
+	}
+	if u.LineAPI != "https://api.line.me" || u.LineAccess != "https://access.line.me" ||
+		u.NaverNID != "https://nid.naver.com" || u.NaverOpenAPI != "https://openapi.naver.com" || u.LinEE != "https://lin.ee" {
+		t.Fatalf("defaults %+v", u)
+	}
+	env := map[string]string{
+		"SETUP_WIZARD_LINE_API_URL":      " http://127.0.0.1:8080/ ",
+		"SETUP_WIZARD_LINE_ACCESS_URL":   "http://127.0.0.1:8081//",
+		"SETUP_WIZARD_NAVER_NID_URL":     "https://proxy.example.com/nid/",
+		"SETUP_WIZARD_NAVER_OPENAPI_URL": "https://openapi.example.com",
+	}
+	u = URLsFromEnv(func(k string) string { return env[k] })
+	want := BaseURLs{LineAPI: "http://127.0.0.1:8080", LineAccess: "http://127.0.0.1:8081", NaverNID: "https://proxy.example.com/nid", NaverOpenAPI: "https://openapi.example.com", LinEE: "https://lin.ee"}
+	if u != want || u.Validate() != nil {
+		t.Fatalf("got %+v (%v), want %+v", u, u.Validate(), want)
+	}
+	env["SETUP_WIZARD_LINE_API_URL"] = "api.line.me"
+	env["SETUP_WIZARD_NAVER_NID_URL"] = "https://nid.example.com/?x=1"
+	err := URLsFromEnv(func(k string) string { return env[k] }).Validate()
+	var ue *URLError
+	if !errors.As(err, &ue) || ue.Var != "SETUP_WIZARD_LINE_API_URL" {
+		t.Fatalf("err %v", err)
+	}
+	for _, w := range []string{"SETUP_WIZARD_LINE_API_URL", `"api.line.me"`, "https://", "SETUP_WIZARD_NAVER_NID_URL"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q lacks %q", err, w)
+		}
+	}
+	if !strings.Contains(ue.Message(steps.JA), "使えません") {
+		t.Errorf("ja message %q", ue.Message(steps.JA))
+	}
+}
