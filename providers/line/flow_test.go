@@ -1,0 +1,354 @@
+package line
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/wizard"
+)
+
+var (
+	newIDs = []string{
+		"line.intro", "line.create_oa", "line.verify_account", "line.chat_on", "line.developers_register",
+		"line.provider", "line.messaging_api", "line.login_channel", "line.publish_login", "line.collect",
+		"line.cms", "line.webhook", "line.callback",
+	}
+	switchIDs = []string{
+		"line.intro", "line.verify_account", "line.policy_urls", "line.login_settings", "line.chat_on",
+		"line.collect", "line.cms", "line.webhook", "line.callback",
+	}
+	// contractChecks are the check ids of DESIGN.md.
+	contractChecks = []string{
+		"line.token", "line.secret", "line.bot", "line.friend_url", "line.webhook.set", "line.webhook.active",
+		"line.webhook.test", "line.login.secret", "line.login.callback", "naver.credentials", "naver.callback", "naver.urls",
+	}
+)
+
+func ids(fl *steps.Flow) []string {
+	var out []string
+	for _, s := range fl.Steps {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+func TestFlowShape(t *testing.T) {
+	for _, c := range []struct {
+		fl     *steps.Flow
+		id     string
+		preset string
+		steps  []string
+	}{
+		{FlowNew(), "line.new", "new", newIDs},
+		{FlowSwitch(), "line.switch", "switch", switchIDs},
+	} {
+		if c.fl.ID != c.id || c.fl.Provider != "line" || c.fl.Preset["line.flow"] != c.preset {
+			t.Errorf("%s: id %q provider %q preset %v", c.id, c.fl.ID, c.fl.Provider, c.fl.Preset)
+		}
+		if got := ids(c.fl); !slices.Equal(got, c.steps) {
+			t.Errorf("%s steps:\n got %v\nwant %v", c.id, got, c.steps)
+		}
+		if FlowByID(c.id) == nil || FlowByID(c.id).ID != c.id {
+			t.Errorf("FlowByID(%q) did not find it", c.id)
+		}
+	}
+	if len(newIDs) != 12+1 || len(switchIDs) != 8+1 {
+		t.Fatal("documented step counts: 12 and 8, plus the intro")
+	}
+	if FlowByID("naver") != nil {
+		t.Error("FlowByID(naver) should be nil in the LINE package")
+	}
+	if got := len(Flows()); got != 2 {
+		t.Errorf("Flows() = %d flows", got)
+	}
+}
+
+func TestSharedStepsAreTheSameDeclaration(t *testing.T) {
+	nw, sw := FlowNew(), FlowSwitch()
+	for _, id := range []string{"line.verify_account", "line.chat_on", "line.collect", "line.cms", "line.webhook", "line.callback"} {
+		a, b := nw.Step(id), sw.Step(id)
+		if a == nil || b == nil {
+			t.Fatalf("%s missing from a flow", id)
+		}
+		if a.Title != b.Title || a.Body != b.Body || a.Confirm != b.Confirm || a.Warn != b.Warn ||
+			!slices.Equal(a.Checks, b.Checks) || len(a.Fields) != len(b.Fields) || a.Handover != b.Handover {
+			t.Errorf("%s differs between the flows", id)
+		}
+		// Shared bodies must not refer to a step by a number that only one flow has.
+		for _, r := range "①②③④⑤⑥⑦⑧⑨⑩⑪⑫" {
+			if strings.ContainsRune(a.Body.EN+a.Body.JA+a.Warn.EN+a.Warn.JA, r) {
+				t.Errorf("%s refers to a numbered step", id)
+			}
+		}
+	}
+	if sw.Step("line.intro").Fields[1].Key == FlowOAExists {
+		t.Error("the switching intro should not ask whether the account exists")
+	}
+}
+
+func both(t *testing.T, where string, x steps.Text, required bool) {
+	t.Helper()
+	if x.IsZero() && !required {
+		return
+	}
+	if strings.TrimSpace(x.EN) == "" || strings.TrimSpace(x.JA) == "" {
+		t.Errorf("%s: needs wording in both languages: %+v", where, x)
+	}
+	if x.EN == x.JA && len(x.EN) > 12 {
+		t.Errorf("%s: Japanese is a copy of the English: %q", where, x.EN)
+	}
+}
+
+func TestEveryTextInBothLanguages(t *testing.T) {
+	for _, fl := range Flows() {
+		both(t, fl.ID+" title", fl.Title, true)
+		for _, s := range fl.Steps {
+			w := fl.ID + "/" + s.ID
+			both(t, w+" title", s.Title, true)
+			both(t, w+" body", s.Body, true)
+			both(t, w+" confirm", s.Confirm, false)
+			both(t, w+" warn", s.Warn, false)
+			if len(s.Links) == 0 && s.ID != "line.intro" && s.ID != "line.cms" {
+				t.Errorf("%s: a console step without a link", w)
+			}
+			for _, l := range s.Links {
+				both(t, w+" link", l.Label, true)
+				if l.URL != EntryURL && l.URL != ManagerURL && l.URL != DevConsoleURL {
+					t.Errorf("%s: unexpected link %s", w, l.URL)
+				}
+			}
+			for _, f := range s.Fields {
+				both(t, w+" "+f.Key+" label", f.Label, true)
+				both(t, w+" "+f.Key+" help", f.Help, true)
+			}
+		}
+	}
+}
+
+func TestFieldKeysChecksAndSecrets(t *testing.T) {
+	secretEnv := map[string]string{
+		"line.messaging_api.channel_access_token": "LINE_CHANNEL_ACCESS_TOKEN",
+		"line.messaging_api.channel_secret":       "LINE_CHANNEL_SECRET",
+		"line.login.channel_secret":               "LINE_LOGIN_CHANNEL_SECRET",
+	}
+	wantChecks := map[string][]string{
+		"line.collect":  {"line.token", "line.secret", "line.bot", "line.friend_url", "line.login.secret"},
+		"line.webhook":  {"line.webhook.set", "line.webhook.active", "line.webhook.test"},
+		"line.callback": {"line.login.callback"},
+	}
+	for _, fl := range Flows() {
+		seen := map[string]bool{}
+		var handovers int
+		for _, s := range fl.Steps {
+			if !slices.Equal(s.Checks, wantChecks[s.ID]) {
+				t.Errorf("%s/%s checks %v, want %v", fl.ID, s.ID, s.Checks, wantChecks[s.ID])
+			}
+			for _, c := range s.Checks {
+				if !slices.Contains(contractChecks, c) {
+					t.Errorf("%s: %q is not a contract check id", s.ID, c)
+				}
+			}
+			if s.Handover {
+				handovers++
+				if s.ID != "line.cms" || len(s.Fields) != 0 {
+					t.Errorf("handover step %s should be line.cms without fields", s.ID)
+				}
+			}
+			for _, f := range s.Fields {
+				if !config.IsKey(f.Key) && !strings.HasPrefix(f.Key, "flow.") {
+					t.Errorf("%s: field key %q is neither a config key nor flow.*", s.ID, f.Key)
+				}
+				if seen[f.Key] {
+					t.Errorf("%s: field %q asked twice in %s", s.ID, f.Key, fl.ID)
+				}
+				seen[f.Key] = true
+				if env, ok := secretEnv[f.Key]; ok {
+					if f.Kind != steps.KindSecret || f.Env != env {
+						t.Errorf("%s: kind %v env %q, want secret and %s", f.Key, f.Kind, f.Env, env)
+					}
+				} else if f.Kind == steps.KindSecret || config.IsSecret(f.Key) {
+					t.Errorf("%s: secret field not in the list of three", f.Key)
+				}
+				if config.IsKey(f.Key) && f.Sample == "" {
+					t.Errorf("%s: no sandbox sample", f.Key)
+				}
+				if f.Kind != steps.KindConfirm && len(f.Validate) == 0 {
+					t.Errorf("%s: no validator", f.Key)
+				}
+			}
+		}
+		if handovers != 1 {
+			t.Errorf("%s: %d handover steps", fl.ID, handovers)
+		}
+		if seen["line.messaging_api.channel_id"] {
+			t.Errorf("%s: the Messaging API channel ID is learnt from the token, not asked", fl.ID)
+		}
+		for _, k := range []string{"line.account_name", "line.policy.privacy_policy_url", "line.policy.terms_url",
+			"line.messaging_api.channel_access_token", "line.messaging_api.channel_secret", "line.messaging_api.add_friend_url",
+			"line.messaging_api.webhook_url", "line.login.channel_id", "line.login.channel_secret", "line.login.callback_url", FlowSetWebhook} {
+			if !seen[k] {
+				t.Errorf("%s does not ask for %s", fl.ID, k)
+			}
+		}
+	}
+	if _, s, _ := FlowNew().Field("line.provider_name"); s == nil || s.ID != "line.provider" {
+		t.Error("line.provider_name belongs to line.provider")
+	}
+}
+
+// samples are the sandbox answers of every field of fl.
+func samples(fl *steps.Flow) steps.Answers {
+	a := steps.Answers{}
+	for _, s := range fl.Steps {
+		for _, f := range s.Fields {
+			if f.Sample != "" {
+				a[f.Key] = f.Sample
+			}
+		}
+	}
+	return a
+}
+
+func TestSamplesPassTheirValidators(t *testing.T) {
+	for _, fl := range Flows() {
+		a := samples(fl)
+		a["line.messaging_api.channel_id"] = "2000000001" // learnt from the token
+		for _, s := range fl.Steps {
+			for _, f := range s.Fields {
+				if f.Sample == "" {
+					continue
+				}
+				if ps := f.Check(f.Sample, a); len(ps) > 0 {
+					t.Errorf("%s sample %q: %s", f.Key, f.Sample, ps[0].Message(steps.EN))
+				}
+			}
+		}
+	}
+}
+
+func TestSkipWithTheEngine(t *testing.T) {
+	for _, c := range []struct {
+		answers steps.Answers
+		skipped []string
+	}{
+		{steps.Answers{}, nil},
+		{steps.Answers{FlowOAExists: "true"}, []string{"line.create_oa"}},
+		{steps.Answers{FlowVerified: "true"}, []string{"line.verify_account"}},
+		{steps.Answers{FlowOAExists: "true", FlowVerified: "true"}, []string{"line.create_oa", "line.verify_account"}},
+		{steps.Answers{FlowOAExists: "false", FlowVerified: "false"}, nil},
+	} {
+		e := wizard.New(FlowNew(), c.answers)
+		var vis []string
+		for _, s := range e.Visible() {
+			vis = append(vis, s.ID)
+		}
+		for _, id := range newIDs {
+			if slices.Contains(vis, id) == slices.Contains(c.skipped, id) {
+				t.Errorf("answers %v: step %s visible=%v", c.answers, id, slices.Contains(vis, id))
+			}
+		}
+	}
+	// In the switching flow only verification can be skipped.
+	e := wizard.New(FlowSwitch(), steps.Answers{FlowVerified: "true", FlowOAExists: "false"})
+	if n := len(e.Visible()); n != len(switchIDs)-1 {
+		t.Errorf("switch with a verified account: %d visible steps", n)
+	}
+}
+
+// walk passes every step of fl with the engine, answering with samples; it returns the
+// ids in the order visited and the engine.
+func walk(t *testing.T, fl *steps.Flow, given steps.Answers) ([]string, *wizard.Engine) {
+	t.Helper()
+	e := wizard.New(fl, nil)
+	a := samples(fl)
+	for k, v := range given {
+		a[k] = v
+	}
+	var visited []string
+	for i := 0; !e.Finished() && i < 50; i++ {
+		cur := e.Current()
+		visited = append(visited, cur.ID)
+		for _, f := range cur.Fields {
+			if v, ok := a[f.Key]; ok {
+				e.Set(f.Key, v)
+			}
+		}
+		if cur.ID == "line.collect" {
+			e.Learn(map[string]string{"line.messaging_api.channel_id": "2000000001"})
+		}
+		if ps := wizard.Errors(e.Next()); len(ps) > 0 {
+			t.Fatalf("%s: %s", cur.ID, ps[0].Message(steps.EN))
+		}
+	}
+	return visited, e
+}
+
+func TestWalkBothFlowsToTheEnd(t *testing.T) {
+	got, e := walk(t, FlowNew(), steps.Answers{FlowOAExists: "true"})
+	want := slices.DeleteFunc(slices.Clone(newIDs), func(s string) bool { return s == "line.create_oa" })
+	if !slices.Equal(got, want) {
+		t.Errorf("walked %v\nwant   %v", got, want)
+	}
+	a := e.Answers()
+	if a["line.flow"] != "new" || a[FlowSetWebhook] != "true" {
+		t.Errorf("preset or derived consent missing: flow=%q set_webhook=%q", a["line.flow"], a[FlowSetWebhook])
+	}
+	if ps := e.Validate(); len(ps) > 0 {
+		t.Errorf("validate after a full walk: %s", ps[0].Message(steps.EN))
+	}
+
+	got, e = walk(t, FlowSwitch(), steps.Answers{FlowVerified: "true"})
+	want = slices.DeleteFunc(slices.Clone(switchIDs), func(s string) bool { return s == "line.verify_account" })
+	if !slices.Equal(got, want) || e.Answers()["line.flow"] != "switch" {
+		t.Errorf("walked %v\nwant   %v", got, want)
+	}
+}
+
+func TestConsentCanBeRefused(t *testing.T) {
+	e := wizard.New(FlowNew(), steps.Answers{FlowSetWebhook: "false"})
+	if got := e.Value(FlowSetWebhook); got != "false" {
+		t.Errorf("an explicit no must win over the derived yes, got %q", got)
+	}
+	if got := wizard.New(FlowNew(), nil).Value(FlowSetWebhook); got != "true" {
+		t.Errorf("consent defaults to %q, want true", got)
+	}
+}
+
+func TestNonInteractiveProblemsNameTheFix(t *testing.T) {
+	a := samples(FlowNew())
+	delete(a, "line.messaging_api.channel_secret")
+	a["line.login.channel_secret"] = a["line.messaging_api.channel_access_token"]
+	a["line.login.callback_url"] = a["line.messaging_api.webhook_url"]
+	ps := wizard.New(FlowNew(), a).Validate()
+	byKey := map[string]steps.Problem{}
+	for _, p := range ps {
+		byKey[p.Field] = p
+	}
+	for key, in := range map[string]string{
+		"line.messaging_api.channel_secret": "LINE_CHANNEL_SECRET",
+		"line.login.channel_secret":         "channel access token",
+		"line.login.callback_url":           "webhook URL",
+	} {
+		p, ok := byKey[key]
+		if !ok {
+			t.Errorf("no problem for %s (got %v)", key, ps)
+			continue
+		}
+		if msg := p.Message(steps.EN); !strings.Contains(msg, in) {
+			t.Errorf("%s: %q lacks %q", key, msg, in)
+		}
+		if p.Message(steps.JA) == "" || p.Label.JA == "" {
+			t.Errorf("%s: no Japanese message", key)
+		}
+	}
+	for _, p := range ps {
+		for _, l := range []steps.Lang{steps.EN, steps.JA} {
+			if strings.Contains(p.Message(l), a["line.messaging_api.channel_access_token"]) {
+				t.Fatalf("a problem repeats the token: %s", p.Field)
+			}
+		}
+	}
+}
