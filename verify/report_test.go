@@ -187,8 +187,8 @@ func TestConfigResults(t *testing.T) {
 }
 
 func TestURLsFromEnv(t *testing.T) {
-	u := URLsFromEnv(func(string) string { return "" })
-	if u != DefaultURLs() || u.Validate() != nil {
+	u, err := URLsFromEnv(func(string) string { return "" })
+	if u != DefaultURLs() || err != nil {
 		t.Fatalf("defaults %+v", u)
 	}
 	if u.LineAPI != "https://api.line.me" || u.LineAccess != "https://access.line.me" ||
@@ -201,14 +201,14 @@ func TestURLsFromEnv(t *testing.T) {
 		"SETUP_WIZARD_NAVER_NID_URL":     "https://proxy.example.com/nid/",
 		"SETUP_WIZARD_NAVER_OPENAPI_URL": "https://openapi.example.com",
 	}
-	u = URLsFromEnv(func(k string) string { return env[k] })
+	u, err = URLsFromEnv(func(k string) string { return env[k] })
 	want := BaseURLs{LineAPI: "http://127.0.0.1:8080", LineAccess: "http://127.0.0.1:8081", NaverNID: "https://proxy.example.com/nid", NaverOpenAPI: "https://openapi.example.com", LinEE: "https://lin.ee"}
-	if u != want || u.Validate() != nil {
-		t.Fatalf("got %+v (%v), want %+v", u, u.Validate(), want)
+	if u != want || err != nil {
+		t.Fatalf("got %+v (%v), want %+v", u, err, want)
 	}
 	env["SETUP_WIZARD_LINE_API_URL"] = "api.line.me"
 	env["SETUP_WIZARD_NAVER_NID_URL"] = "https://nid.example.com/?x=1"
-	err := URLsFromEnv(func(k string) string { return env[k] }).Validate()
+	_, err = URLsFromEnv(func(k string) string { return env[k] })
 	var ue *URLError
 	if !errors.As(err, &ue) || ue.Var != "SETUP_WIZARD_LINE_API_URL" {
 		t.Fatalf("err %v", err)

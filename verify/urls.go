@@ -29,9 +29,9 @@ func DefaultURLs() BaseURLs {
 }
 
 // URLsFromEnv reads the API roots from the environment (getenv is os.Getenv outside
-// tests); unset ones keep their defaults, trailing slashes are trimmed. Call Validate on
-// the result before use.
-func URLsFromEnv(getenv func(string) string) BaseURLs {
+// tests); unset ones keep their defaults, trailing slashes are trimmed. The error is
+// u.Validate(): every root that cannot be used, as *URLError values joined.
+func URLsFromEnv(getenv func(string) string) (BaseURLs, error) {
 	u := DefaultURLs()
 	set := func(dst *string, name string) {
 		if v := strings.TrimSpace(getenv(name)); v != "" {
@@ -42,7 +42,7 @@ func URLsFromEnv(getenv func(string) string) BaseURLs {
 	set(&u.LineAccess, EnvLineAccess)
 	set(&u.NaverNID, EnvNaverNID)
 	set(&u.NaverOpenAPI, EnvNaverOpenAPI)
-	return u
+	return u, u.Validate()
 }
 
 // URLError says which API root is unusable and why.
