@@ -529,3 +529,15 @@ func TestUnreachable(t *testing.T) {
 	r.env.URLs.LineAPI = "::not a url"
 	chktExpect(t, r.run(t, "line.token", 0), verify.Error, "", "SETUP_WIZARD_LINE_API_URL")
 }
+
+// TestEscapeSequencesNeverReachResults runs every check while the emulator slips escape
+// sequences and bells into the texts it answers with (chktSound checks each result).
+func TestEscapeSequencesNeverReachResults(t *testing.T) {
+	for _, extra := range []string{"webhook_test_error_status", "webhook_test_could_not_connect", "chat_off"} {
+		r := chktNewRig(t, nil, "escape_sequences", extra)
+		r.env.Answers["flow.line.set_webhook"] = "true"
+		for _, c := range line.Checks() {
+			r.run(t, c.ID, 0)
+		}
+	}
+}
