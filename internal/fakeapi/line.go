@@ -186,6 +186,19 @@ func (l *LINE) SetWebhookDelay(d time.Duration) {
 	l.delay = d
 }
 
+// SandboxWebhookDelay is how long a written webhook URL stays invisible in --sandbox: long
+// enough for the operator to see the countdown LINE's real cache makes necessary.
+const SandboxWebhookDelay = 3 * time.Second
+
+// SetSandbox tunes the emulator for --sandbox: the real clock and a webhook cache delay of
+// SandboxWebhookDelay.
+func (l *LINE) SetSandbox() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.now = time.Now
+	l.delay = SandboxWebhookDelay
+}
+
 // SetKnob turns one failure on; "latency=<duration>" sets the delay of every answer.
 func (l *LINE) SetKnob(name string) error {
 	name = strings.TrimSpace(name)

@@ -369,3 +369,23 @@ func TestLINEHangAndConcurrency(t *testing.T) {
 	l.Close()
 	<-done
 }
+
+func TestLINESandboxDelaysTheWebhook(t *testing.T) {
+	l := NewLINE()
+	defer l.Close()
+	l.SetSandbox()
+	clock := &lineTestClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	l.SetClock(clock.Now)
+	ep := l.APIURL() + "/v2/bot/channel/webhook/endpoint"
+	if st, _, _ := lineDo(t, "PUT", ep, strings.NewReader(`{"endpoint":"`+sample.WebhookURL+`"}`), lineBearer); st != 200 {
+		t.Fatalf("PUT: %d", st)
+	}
+	clock.Add(SandboxWebhookDelay - time.Millisecond)
+	if st, _, _ := lineDo(t, "GET", ep, nil, lineBearer); st != 404 {
+		t.Fatalf("visible before the sandbox delay: %d", st)
+	}
+	clock.Add(time.Millisecond)
+	if st, _, _ := lineDo(t, "GET", ep, nil, lineBearer); st != 200 {
+		t.Fatalf("not visible after the sandbox delay: %d", st)
+	}
+}
