@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -26,15 +27,388 @@ func testSession(t *testing.T, lang steps.Lang, given steps.Answers) (*wizard.Se
 	return s, fc, fs
 }
 
-func TestSmoke(t *testing.T) {
+// walkIntro types the intro's two values and leaves the step.
+func walkIntro(u *ui) {
+	u.waitFocus("line.account_name")
+	u.typ("Salon Test")
+	u.send(enter)
+	u.waitFocus("line.provider_name")
+	u.typ("Test Inc.")
+	u.send(enter)
+	u.waitStep("t.console")
+}
+
+// passConsole answers yes to the console step's question.
+func passConsole(u *ui) {
+	u.waitFocus("flow.done.t.console")
+	u.send(left, enter) // left moves to Yes
+	u.waitStep("t.collect")
+}
+
+func TestTypingValuesWalksToTheNextStep(t *testing.T) {
 	s, _, _ := testSession(t, steps.EN, nil)
 	u := start(t, s, 100, 32)
-	t.Log("\n" + u.waitText("Account name").screen)
+	walkIntro(u)
+	sn := u.waitText("Switch chat on")
+	if !strings.Contains(sn.screen, "✓  1 Start") || !strings.Contains(sn.screen, "▸  2 Switch chat on") {
+		t.Errorf("sidebar does not show step 1 done and step 2 current:\n%s", sn.screen)
+	}
+	u.send(ctrlC)
+	m := u.finish()
+	a := m.eng().Answers()
+	if a.Get("line.account_name") != "Salon Test" || a.Get("line.provider_name") != "Test Inc." {
+		t.Errorf("answers = %v", a)
+	}
+}
+
+func TestValidationErrorShownWithFieldAndRule(t *testing.T) {
+	for _, tc := range []struct {
+		lang steps.Lang
+		want string
+	}{
+		{steps.EN, "Account name: is too short. Copy the whole value."},
+		{steps.JA, "アカウント名：短すぎます。"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			s, _, _ := testSession(t, tc.lang, nil)
+			u := start(t, s, 100, 32)
+			u.waitFocus("line.account_name")
+			u.typ("ab")
+			u.send(enter)
+			sn := u.waitText(tc.want)
+			if sn.step != "t.intro" || sn.focus != "line.account_name" {
+				t.Errorf("the step or the focus moved: %q %q", sn.step, sn.focus)
+			}
+			u.send(ctrlC)
+			u.finish()
+		})
+	}
+}
+
+func TestWarningShownThenSecondEnterPasses(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, nil)
+	u := start(t, s, 100, 32)
+	walkIntro(u)
+	passConsole(u)
+	u.waitFocus("line.messaging_api.channel_access_token")
+	u.typ("0123456789abc")
+	u.send(enter)
+	u.waitFocus("line.messaging_api.add_friend_url")
+	u.typ("https://line.me/R/ti/p/%40abc")
+	u.send(enter)
+	sn := u.waitText("is not a lin.ee link.")
+	if sn.step != "t.collect" {
+		t.Fatalf("a warning must hold the step once, at %q", sn.step)
+	}
+	if strings.Contains(sn.screen, "0123456789abc") {
+		t.Errorf("the secret is shown in full while warnings wait:\n%s", sn.screen)
+	}
+	u.send(enter)
+	u.waitStep("t.cms")
+	u.send(ctrlC)
+	u.finish()
+}
+
+func TestBackKeepsEveryValue(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, nil)
+	u := start(t, s, 100, 32)
+	walkIntro(u)
+	u.waitFocus("flow.done.t.console")
+	u.send(shiftTab)
+	u.waitStep("t.intro")
+	sn := u.waitText("Salon Test")
+	if !strings.Contains(sn.screen, "Test Inc.") {
+		t.Errorf("going back lost a value:\n%s", sn.screen)
+	}
+	// Forward again without typing: the values are still there and valid.
+	u.send(enter)
+	u.waitFocus("line.provider_name")
+	u.send(enter)
+	u.waitStep("t.console")
+	// Back from the second field of a step moves to the first field, not to another step.
+	passConsole(u)
+	u.waitFocus("line.messaging_api.channel_access_token")
+	u.typ("tok-0123456789")
+	u.send(tab)
+	u.waitFocus("line.messaging_api.add_friend_url")
+	u.send(shiftTab)
+	u.waitFocus("line.messaging_api.channel_access_token")
+	u.send(shiftTab)
+	u.waitStep("t.console")
+	u.send(ctrlC)
+	m := u.finish()
+	if got := m.eng().Value("line.messaging_api.channel_access_token"); got != "tok-0123456789" {
+		t.Errorf("token after going back = %q", got)
+	}
+}
+
+func TestCtrlCSavesDraftAndReturnsInterrupted(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, nil)
+	u := start(t, s, 100, 32)
+	walkIntro(u)
 	u.send(ctrlC)
 	m := u.finish()
 	if !errors.Is(m.outcome, wizard.ErrInterrupted) {
-		t.Fatal(m.outcome)
+		t.Fatalf("outcome = %v", m.outcome)
 	}
-	_ = strings.Contains
-	_ = time.Now
+	dr, ok, err := s.Draft.Load()
+	if err != nil || !ok {
+		t.Fatalf("no draft: %v %v", ok, err)
+	}
+	if dr.Step != "t.console" || dr.Answers.Get("line.account_name") != "Salon Test" {
+		t.Errorf("draft = %+v", dr)
+	}
+}
+
+func TestRunReturnsInterruptedOnCtrlC(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, nil)
+	in := &keyReader{keys: []string{"S", "a", "l", "\x03"}}
+	err := Run(t.Context(), s, Options{In: in, Out: io.Discard, Width: 90, Height: 30, static: true})
+	if !errors.Is(err, wizard.ErrInterrupted) {
+		t.Fatalf("Run = %v, want ErrInterrupted", err)
+	}
+	if _, ok, _ := s.Draft.Load(); !ok {
+		t.Error("no draft after ctrl+c")
+	}
+}
+
+// keyReader hands the program one key at a time, as a terminal would.
+type keyReader struct {
+	keys []string
+}
+
+func (k *keyReader) Read(p []byte) (int, error) {
+	if len(k.keys) == 0 {
+		time.Sleep(10 * time.Millisecond)
+		return 0, nil
+	}
+	time.Sleep(20 * time.Millisecond)
+	n := copy(p, k.keys[0])
+	k.keys = k.keys[1:]
+	return n, nil
+}
+
+func TestResumeFromDraft(t *testing.T) {
+	s, _, _ := testSession(t, steps.JA, nil)
+	s.Pending = &wizard.Draft{Flow: "test", Step: "t.collect", Answers: steps.Answers{"line.account_name": "Salon Draft"}, Saved: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}
+	u := start(t, s, 100, 32)
+	sn := u.waitText("前回の続きから始めますか？")
+	if !strings.Contains(sn.screen, "「値を集める」") {
+		t.Errorf("the resume question does not name the step:\n%s", sn.screen)
+	}
+	u.send(enter)
+	sn = u.waitStep("t.collect")
+	if !strings.Contains(sn.screen, "✓  1 はじめに") {
+		t.Errorf("steps before the draft's are not done:\n%s", sn.screen)
+	}
+	u.send(ctrlC)
+	m := u.finish()
+	if m.eng().Value("line.account_name") != "Salon Draft" {
+		t.Errorf("draft answers not restored")
+	}
+}
+
+func TestStartOverDeletesDraft(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, nil)
+	if err := s.Draft.Save(wizard.Draft{Flow: "test", Step: "t.collect"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Pending = &wizard.Draft{Flow: "test", Step: "t.collect", Saved: time.Now()}
+	u := start(t, s, 100, 32)
+	u.waitText("Continue where you left off?")
+	u.send(down, enter)
+	u.waitStep("t.intro")
+	// The intro was entered, so a fresh draft exists; it must be at the start.
+	dr, ok, _ := s.Draft.Load()
+	if !ok || dr.Step != "t.intro" {
+		t.Errorf("draft after starting over = %+v %v", dr, ok)
+	}
+	u.send(ctrlC)
+	u.finish()
+}
+
+// walkToHandover gets the test flow to the handover step with every value given.
+func walkToHandover(t *testing.T, lang steps.Lang) (*ui, *wizard.Session, *fakeChecker, *fakeSave) {
+	t.Helper()
+	s, fc, fs := testSession(t, lang, steps.Answers{
+		"line.account_name":                       "Salon Test",
+		"line.messaging_api.channel_access_token": "tok-0123456789",
+		"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
+		"flow.done.t.console":                     "true",
+	})
+	s.Engine.GoTo("t.collect")
+	fc.results["t.token"] = verify.Result{Status: verify.Pass, Message: steps.T("Token is valid.", "トークンは有効です。"),
+		Learnt: map[string]string{"line.messaging_api.channel_id": "2000000001"}}
+	u := start(t, s, 100, 32)
+	u.waitFocus("line.messaging_api.channel_access_token")
+	u.send(enter)
+	u.waitFocus("line.messaging_api.add_friend_url")
+	u.send(enter)
+	u.waitStep("t.cms")
+	u.waitText("Token is valid.")
+	return u, s, fc, fs
+}
+
+func TestHandoverSavesConfigAndCopies(t *testing.T) {
+	u, s, _, fs := walkToHandover(t, steps.EN)
+	sn := u.waitText("2000000001")
+	if strings.Contains(sn.screen, "tok-0123456789") || !strings.Contains(sn.screen, "tok-… (14 characters)") {
+		t.Errorf("the token is not masked to its first four characters:\n%s", sn.screen)
+	}
+	u.send(ctrlR)
+	u.waitText("tok-0123456789")
+	u.send(ctrlR)
+	u.wait("masked again", func(s snap) bool { return !strings.Contains(s.screen, "tok-0123456789") })
+	u.send(down) // the token row
+	u.send(letter('c'))
+	u.waitText("Copied: Token")
+	u.send(left, enter) // Yes: pasted
+	u.waitStep("t.hook")
+	u.waitText("Saved to /tmp/shop/setup-wizard.yaml")
+	answers, results := fs.calls()
+	if len(answers) != 1 || results[0] != nil {
+		t.Fatalf("save calls = %d, results %v", len(answers), results)
+	}
+	a := answers[0]
+	for k, want := range map[string]string{
+		"line.account_name":                       "Salon Test",
+		"line.messaging_api.channel_access_token": "tok-0123456789",
+		"line.messaging_api.channel_id":           "2000000001",
+		"line.flow":                               "new",
+	} {
+		if a.Get(k) != want {
+			t.Errorf("saved %s = %q, want %q", k, a.Get(k), want)
+		}
+	}
+	u.send(ctrlC)
+	u.finish()
+	_ = s
+}
+
+func TestHandoverSaveErrorKeepsStep(t *testing.T) {
+	u, _, _, fs := walkToHandover(t, steps.EN)
+	fs.mu.Lock()
+	fs.err = errors.New("permission denied")
+	fs.mu.Unlock()
+	u.send(left, enter)
+	sn := u.waitText("permission denied")
+	if sn.step != "t.cms" {
+		t.Errorf("a failed save passed the step")
+	}
+	u.send(ctrlC)
+	u.finish()
+}
+
+func TestFailedCheckMarksStepAndJumps(t *testing.T) {
+	s, fc, _ := testSession(t, steps.EN, steps.Answers{
+		"line.account_name":                       "Salon Test",
+		"line.messaging_api.channel_access_token": "tok-0123456789",
+		"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
+	})
+	s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
+	fc.results["t.token"] = verify.Result{Status: verify.Fail, Step: "t.console",
+		Message: steps.T("Chat is off \x1b]52;c;ZXZpbA==\x07in the manager.\x1b[2J", "チャットがオフです。")}
+	u := start(t, s, 100, 32)
+	u.waitFocus("line.messaging_api.channel_access_token")
+	u.send(enter)
+	u.waitFocus("line.messaging_api.add_friend_url")
+	u.send(enter)
+	u.waitStep("t.cms")
+	sn := u.waitText("press g to go to step 2")
+	if !strings.Contains(sn.screen, "✗  2 Switch chat on") {
+		t.Errorf("the failed step is not marked:\n%s", sn.screen)
+	}
+	if strings.Contains(sn.raw, "ZXZpbA") || strings.Contains(sn.raw, "\x1b]52") || strings.Contains(sn.raw, "\x1b[2J") {
+		t.Errorf("an escape sequence from the API reached the screen: %q", sn.raw)
+	}
+	if !strings.Contains(sn.screen, "Chat is off in the manager.") {
+		t.Errorf("the cleaned message is missing:\n%s", sn.screen)
+	}
+	u.send(letter('g'))
+	sn = u.waitStep("t.console")
+	if !strings.Contains(sn.screen, "✗  2 Switch chat on") {
+		t.Errorf("after the jump the step is not marked failed:\n%s", sn.screen)
+	}
+	u.send(ctrlC)
+	u.finish()
+	out, _ := io.ReadAll(u.tm.Output())
+	if strings.Contains(string(out), "ZXZpbA") {
+		t.Error("the API's escape sequence reached the terminal")
+	}
+	if calls := fc.ran(); len(calls) != 1 || calls[0][0] != "t.token" {
+		t.Errorf("checker calls = %v", calls)
+	}
+}
+
+func TestFinalScreenRunsEveryCheckAndSaves(t *testing.T) {
+	s, fc, fs := testSession(t, steps.EN, steps.Answers{
+		"line.account_name":                       "Salon Test",
+		"line.messaging_api.channel_access_token": "tok-0123456789",
+		"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
+		"flow.done.t.cms":                         "true",
+	})
+	s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.hook", Answers: s.Engine.Raw()})
+	if err := s.SaveDraft(); err != nil {
+		t.Fatal(err)
+	}
+	u := start(t, s, 100, 32)
+	u.waitFocus("line.messaging_api.webhook_url")
+	u.typ("https://cms.example/hook")
+	u.send(enter)
+	sn := u.waitText("setup-wizard verify -c /tmp/shop/setup-wizard.yaml")
+	if !strings.Contains(sn.screen, "✓ t.token") || !strings.Contains(sn.screen, "✓ t.webhook") {
+		t.Errorf("the final screen does not list every result:\n%s", sn.screen)
+	}
+	u.send(enter)
+	m := u.finish()
+	if m.outcome != nil || !m.finalDone {
+		t.Fatalf("outcome %v done %v", m.outcome, m.finalDone)
+	}
+	calls := fc.ran()
+	last := calls[len(calls)-1]
+	if strings.Join(last, ",") != "t.token,t.webhook" {
+		t.Errorf("final run = %v", last)
+	}
+	answers, results := fs.calls()
+	if len(results) == 0 || len(results[len(results)-1]) != 2 {
+		t.Errorf("final save without results: %v", results)
+	}
+	if answers[len(answers)-1].Get("line.messaging_api.webhook_url") != "https://cms.example/hook" {
+		t.Errorf("final save answers = %v", answers[len(answers)-1])
+	}
+	if _, ok, _ := s.Draft.Load(); ok {
+		t.Error("the draft is kept after the config was written")
+	}
+}
+
+func TestOpenWithoutBrowserShowsURL(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, steps.Answers{"line.account_name": "Salon Test"})
+	s.Engine.GoTo("t.console")
+	u := start(t, s, 100, 32)
+	u.waitFocus("flow.done.t.console")
+	u.send(letter('l'), letter('o'))
+	sn := u.waitText("No browser can be opened here")
+	if !strings.Contains(sn.screen, "https://console.example/") {
+		t.Errorf("the URL is not shown:\n%s", sn.screen)
+	}
+	u.send(letter('c'))
+	u.waitText("Copied: https://console.example/")
+	u.send(ctrlC)
+	u.finish()
+}
+
+func TestOpenCallsOpener(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, steps.Answers{"line.account_name": "Salon Test"})
+	s.Engine.GoTo("t.console")
+	opened := make(chan string, 1)
+	s.OpenURL = func(u string) error { opened <- u; return nil }
+	u := start(t, s, 100, 32)
+	u.waitFocus("flow.done.t.console")
+	u.send(letter('o'))
+	u.waitText("Opened https://manager.example/")
+	if got := <-opened; got != "https://manager.example/" {
+		t.Errorf("opened %q", got)
+	}
+	u.send(ctrlC)
+	u.finish()
 }

@@ -109,6 +109,7 @@ func (m *model) applyResult(origin string, r verify.Result) {
 		m.eng().Learn(r.Learnt)
 	}
 	m.refreshFailed()
+	m.lastDone = r.ID
 	if r.Status == verify.Fail {
 		m.lastFail = r.ID
 	} else if m.lastFail == r.ID {

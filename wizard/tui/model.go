@@ -61,6 +61,7 @@ type model struct {
 	runs     int
 	events   chan tea.Msg
 	lastFail string
+	lastDone string // the check that finished last, for the status line
 
 	// Final screen.
 	finalRunning bool

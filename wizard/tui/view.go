@@ -277,9 +277,20 @@ func (m *model) checkLine(st *checkState, w int) []string {
 		return []string{ansi.Truncate(line, w, "…")}
 	}
 	r := st.res
-	var mark string
-	var sty lipgloss.Style
-	switch r.Status {
+	mark, sty := m.resultMark(r.Status)
+	msg := steps.Clean(r.Message.In(l))
+	lines := []string{sty.Render(wrap(mark+" "+r.ID+"  "+msg, w))}
+	if r.Status == verify.Fail {
+		if n, s := m.stepNumber(st.target()); s != nil {
+			lines = append(lines, m.st.Muted.Render(wrap("  "+tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
+		}
+	}
+	return lines
+}
+
+// resultMark is the sign and style of a status: ✓ pass, ! warn, ✗ fail, ? could not tell.
+func (m *model) resultMark(status verify.Status) (mark string, sty lipgloss.Style) {
+	switch status {
 	case verify.Pass:
 		mark, sty = "✓", m.st.Pass
 	case verify.Warn:
@@ -291,14 +302,7 @@ func (m *model) checkLine(st *checkState, w int) []string {
 	default:
 		mark, sty = "?", m.st.Unknown
 	}
-	msg := steps.Clean(r.Message.In(l))
-	lines := []string{sty.Render(wrap(mark+" "+r.ID+"  "+msg, w))}
-	if r.Status == verify.Fail {
-		if n, s := m.stepNumber(st.target()); s != nil {
-			lines = append(lines, m.st.Muted.Render(wrap("  "+tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
-		}
-	}
-	return lines
+	return mark, sty
 }
 
 func (m *model) finalPane() string {
@@ -361,6 +365,10 @@ func (m *model) statusLine() string {
 		}
 	case running > 0:
 		s = m.spin.View() + " " + m.st.Status.Render(tf(txtCheckingN, l, running))
+	case m.phase == phaseStep && m.checks[m.lastDone] != nil && m.checks[m.lastDone].res != nil:
+		r := m.checks[m.lastDone].res
+		mark, sty := m.resultMark(r.Status)
+		s = sty.Render(mark + " " + r.ID + "  " + steps.Clean(r.Message.In(l)))
 	}
 	if m.note != "" {
 		note := m.st.Note.Render(m.note)
