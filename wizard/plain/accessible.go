@@ -337,6 +337,7 @@ func (w *walk) askDone(ctx context.Context, st *steps.Step) error {
 		w.e().Set(key, "false")
 		w.out.line(txtConfirmNo.In(w.l))
 		if !w.inTerminal && tries >= maxTries {
+			w.out.line(txtTooMany(w.l, steps.Clean(st.Title.In(w.l))))
 			return &wizard.InvalidError{Problems: []steps.Problem{{Field: key, Label: st.Title, Rule: txtConfirmReq, Fix: txtConfirmFix}}}
 		}
 	}
@@ -361,6 +362,7 @@ func (w *walk) askYesNo(ctx context.Context, what, question, def string, links [
 		}
 		w.out.line(txtBadYesNo.In(w.l))
 		if !w.inTerminal && tries >= maxTries {
+			w.out.line(txtTooMany(w.l, steps.Clean(question)))
 			return false, &wizard.InvalidError{Problems: []steps.Problem{{Field: what, Rule: txtBadYesNo}}}
 		}
 	}

@@ -184,7 +184,10 @@ func checkIDs(fl *steps.Flow) []string {
 // errInputEnded is what a reader returns when its stream is over.
 var errInputEnded = io.EOF
 
-// lineReader reads one answer per line. A read runs in its own goroutine only while it is
+// lineReader reads one answer per line. (huh's accessible mode is not used for this: it
+// starts a new bufio.Scanner for every prompt, so piped answers read ahead by one are lost
+// to the next; it takes the end of input as "keep the default"; and it asks secrets only
+// from a terminal's descriptor.) A read runs in its own goroutine only while it is
 // asked for, so ctrl+c (a cancelled context) is noticed while waiting, and nothing is read
 // ahead that a password prompt on the same terminal would then miss.
 type lineReader struct {
