@@ -1,0 +1,343 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/pkg/browser"
+	"github.com/spf13/cobra"
+
+	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/providers/line"
+	"github.com/setup-wizard/setup-wizard/providers/naver"
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
+	"github.com/setup-wizard/setup-wizard/wizard/plain"
+	"github.com/setup-wizard/setup-wizard/wizard/tui"
+)
+
+func newLineCmd(a *App) *cobra.Command {
+	var flow string
+	cmd := &cobra.Command{
+		Use:   "line",
+		Short: "Connect a LINE Official Account: Messaging API, LINE Login, webhook and callback",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch flow {
+			case "", "new", "switch":
+			default:
+				return usagef("--flow %q is not a LINE flow: use new (first time) or switch (switching from another service)", flow)
+			}
+			return a.runLine(cmd.Context(), flow)
+		},
+	}
+	cmd.Flags().StringVar(&flow, "flow", "", "new: first time; switch: moving an existing LINE integration from another service")
+	return cmd
+}
+
+func newNaverCmd(a *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "naver",
+		Short: "Connect NAVER Login: application, service and callback URLs, client ID and secret",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			given, err := a.loadAnswers()
+			if err != nil {
+				return err
+			}
+			return a.runFlow(cmd.Context(), naver.Flow(), given)
+		},
+	}
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%q takes no arguments, got %q", cmd.CommandPath(), strings.Join(args, " "))
+	}
+	return nil
+}
+
+// interactive reports whether the operator can be asked: no --non-interactive, and a
+// terminal on stdin or the accessible mode, which reads answers from a pipe too.
+func (a *App) interactive() bool {
+	if a.NonInteractive {
+		return false
+	}
+	return a.Accessible || a.stdinIsTerminal()
+}
+
+func (a *App) stdinIsTerminal() bool {
+	f, ok := a.IO.In.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// runChooser asks which integration to set up, unless the answers tell.
+func (a *App) runChooser(ctx context.Context) error {
+	given, err := a.loadAnswers()
+	if err != nil {
+		return err
+	}
+	hasLINE, hasNAVER := false, false
+	for k := range given {
+		hasLINE = hasLINE || strings.HasPrefix(k, "line.")
+		hasNAVER = hasNAVER || strings.HasPrefix(k, "naver.")
+	}
+	var which string
+	switch {
+	case hasLINE && !hasNAVER && a.AnswersPath != "":
+		which = "line"
+	case hasNAVER && !hasLINE && a.AnswersPath != "":
+		which = "naver"
+	case !a.interactive():
+		return usagef("%s", a.text(msgNameIntegration))
+	default:
+		which, err = a.choose(ctx, msgWhichIntegration, []steps.Option{
+			{Value: "line", Label: steps.T("LINE: Official Account, Messaging API and LINE Login", "LINE：公式アカウント・Messaging API・LINEログイン")},
+			{Value: "naver", Label: steps.T("NAVER Login (네이버 아이디로 로그인)", "NAVERログイン（네이버 아이디로 로그인）")},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if which == "naver" {
+		return a.runFlow(ctx, naver.Flow(), given)
+	}
+	return a.runLineWith(ctx, "", given)
+}
+
+func (a *App) runLine(ctx context.Context, flow string) error {
+	given, err := a.loadAnswers()
+	if err != nil {
+		return err
+	}
+	return a.runLineWith(ctx, flow, given)
+}
+
+func (a *App) runLineWith(ctx context.Context, flow string, given steps.Answers) error {
+	if flow == "" {
+		flow = given.Get("line.flow")
+	}
+	switch flow {
+	case "new", "switch":
+	case "":
+		if !a.interactive() {
+			return usagef("%s", a.text(msgNameFlow))
+		}
+		var err error
+		flow, err = a.choose(ctx, msgWhichFlow, []steps.Option{
+			{Value: "new", Label: steps.T("First time: no LINE integration yet", "はじめて：まだLINE連携をしていない")},
+			{Value: "switch", Label: steps.T("Switching: LINE is already connected to another service", "乗り換え：LINEを別のサービスで連携済み")},
+		})
+		if err != nil {
+			return err
+		}
+	default:
+		return usagef("line.flow %q in the answers is not a LINE flow: use new or switch", flow)
+	}
+	return a.runFlow(ctx, line.FlowByID("line."+flow), given)
+}
+
+func (a *App) choose(ctx context.Context, title steps.Text, opts []steps.Option) (string, error) {
+	if a.Accessible {
+		return plain.Choose(ctx, a.lang, title, opts, a.plainOptions())
+	}
+	return tui.Choose(ctx, a.lang, title, opts, a.tuiOptions())
+}
+
+func (a *App) plainOptions() plain.Options {
+	o := plain.Options{In: a.IO.In, Out: a.IO.Out, Err: a.IO.Err, Accessible: a.Accessible, NonInteractive: !a.interactive(), JSON: a.JSON}
+	if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil && !a.stdinIsTerminal() && a.interactive() {
+		o.TTY = tty // secrets can be typed unseen while the other answers are piped
+	}
+	return o
+}
+
+func (a *App) tuiOptions() tui.Options {
+	return tui.Options{In: a.IO.In, Out: a.IO.Out, NoColor: a.Getenv("NO_COLOR") != ""}
+}
+
+// loadAnswers gathers the values known before the first screen, weakest first: the config
+// file being edited, the answers file, the environment, the --…-file flags.
+func (a *App) loadAnswers() (steps.Answers, error) {
+	given := steps.Answers{}
+	if c, err := config.Load(a.ConfigPath); err == nil {
+		for k, v := range c.Values() {
+			given[k] = v
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err // never overwrite a file we cannot read
+	}
+	if a.AnswersPath != "" {
+		c, err := config.Load(a.AnswersPath)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usagef("--answers %s: no such file", a.AnswersPath)
+		}
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range c.Values() {
+			given[k] = v
+		}
+	}
+	for _, s := range secretFileFlags {
+		if v := a.Getenv(s.env); v != "" {
+			given[s.key] = strings.TrimSpace(v)
+		}
+		if p := *a.SecretFiles[s.key]; p != "" {
+			v, err := readSecretFile(s.flag, p)
+			if err != nil {
+				return nil, err
+			}
+			given[s.key] = strings.TrimSpace(v)
+		}
+	}
+	return given, nil
+}
+
+// runFlow wires a session for flow and hands it to the front end the mode calls for.
+func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers) error {
+	urls, closeSandbox, err := a.apiURLs(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeSandbox()
+	if a.Sandbox {
+		fillSamples(flow, given)
+	}
+	if a.SetWebhook {
+		given["flow.line.set_webhook"] = "true"
+	}
+	interactive := a.interactive()
+	s := &wizard.Session{
+		Engine:     wizard.New(flow, given),
+		Lang:       a.lang,
+		Checker:    a.suite(urls, given),
+		Save:       a.saver(flow),
+		OpenURL:    a.opener(),
+		Sandbox:    a.Sandbox,
+		ConfigPath: a.ConfigPath,
+	}
+	if interactive {
+		if dir, err := wizard.StateDir(); err == nil {
+			s.Draft = wizard.DraftFor(dir, flow.ID, a.ConfigPath)
+			if a.Fresh {
+				_ = s.Draft.Delete()
+			} else if d, ok, err := s.Draft.Load(); err != nil {
+				fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
+			} else if ok {
+				s.Pending = &d
+			}
+		}
+	}
+	switch {
+	case !interactive:
+		a.sandboxBanner()
+		return plain.RunNonInteractive(ctx, s, a.plainOptions())
+	case a.Accessible:
+		a.sandboxBanner()
+		return plain.RunAccessible(ctx, s, a.plainOptions())
+	}
+	return tui.Run(ctx, s, a.tuiOptions())
+}
+
+// fillSamples offers the sandbox's sample values in every field that is still empty.
+func fillSamples(flow *steps.Flow, given steps.Answers) {
+	for _, st := range flow.Steps {
+		for _, f := range st.Fields {
+			if f.Sample != "" && given.Get(f.Key) == "" {
+				given[f.Key] = f.Sample
+			}
+		}
+	}
+}
+
+// suite is the live-check runner for a session; its HTTP client redacts every secret the
+// answers hold from the --debug trace.
+func (a *App) suite(urls verify.BaseURLs, given steps.Answers) *verify.Suite {
+	secrets := func() []string {
+		var out []string
+		for _, k := range config.SecretKeys() {
+			if v := given.Get(k); v != "" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	var debug io.Writer
+	if a.Debug {
+		debug = a.IO.Err
+	}
+	client := verify.NewHTTPClient(verify.HTTPOptions{Version: version, Debug: debug, Secrets: secrets})
+	return &verify.Suite{
+		Checks:  append(line.Checks(), naver.Checks()...),
+		Env:     verify.Env{HTTP: client, URLs: urls, SetWebhook: a.SetWebhook},
+		Timeout: a.Timeout,
+	}
+}
+
+// saver writes the flow's section of the config file, keeping the other provider's
+// section and check results; it refuses to replace a file it cannot read.
+func (a *App) saver(flow *steps.Flow) func(steps.Answers, []verify.Result) (string, error) {
+	return func(ans steps.Answers, results []verify.Result) (string, error) {
+		c, err := config.Load(a.ConfigPath)
+		if errors.Is(err, fs.ErrNotExist) {
+			c, err = &config.Config{Version: config.Version}, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		fresh, _ := config.FromValues(ans)
+		switch flow.Provider {
+		case "line":
+			c.LINE = fresh.LINE
+		case "naver":
+			c.NAVER = fresh.NAVER
+		}
+		if results != nil {
+			c.Verification = mergeVerification(c.Verification, flow.Provider, results, a.lang)
+		}
+		if err := config.Save(a.ConfigPath, c); err != nil {
+			return "", err
+		}
+		return a.ConfigPath, nil
+	}
+}
+
+// mergeVerification replaces the results of provider's checks and keeps the others'.
+func mergeVerification(old *config.Verification, provider string, results []verify.Result, lang steps.Lang) *config.Verification {
+	v := &config.Verification{At: time.Now().UTC().Truncate(time.Second)}
+	if old != nil {
+		for _, r := range old.Results {
+			if !strings.HasPrefix(r.ID, provider+".") {
+				v.Results = append(v.Results, r)
+			}
+		}
+	}
+	v.Results = append(v.Results, verify.ConfigResults(results, lang)...)
+	return v
+}
+
+// opener opens console pages, unless the browser would not reach the operator: --no-browser,
+// an SSH session, or no display on Linux. nil tells the front end to show the URL instead.
+func (a *App) opener() func(string) error {
+	if a.NoBrowser || a.Getenv("SSH_CONNECTION") != "" || a.Getenv("SSH_TTY") != "" {
+		return nil
+	}
+	if runtime.GOOS == "linux" && a.Getenv("DISPLAY") == "" && a.Getenv("WAYLAND_DISPLAY") == "" {
+		return nil
+	}
+	return func(url string) error {
+		// The browser's own chatter would scribble over the screen.
+		browser.Stdout, browser.Stderr = io.Discard, io.Discard
+		return browser.OpenURL(url)
+	}
+}

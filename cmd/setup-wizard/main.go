@@ -1,0 +1,95 @@
+// Command setup-wizard walks a shop operator through connecting LINE or NAVER Login, checks
+// every value live and writes one config file.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/wizard"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Getenv))
+}
+
+// IO is the program's view of the world: streams and environment. Tests give buffers.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// run executes the command line and returns the exit code (a contract, see DESIGN.md).
+func run(args []string, streams *IO, getenv func(string) string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	app := &App{IO: streams, Getenv: getenv}
+	cmd := newRootCmd(app)
+	cmd.SetArgs(args)
+	cmd.SetIn(streams.In)
+	cmd.SetOut(streams.Out)
+	cmd.SetErr(streams.Err)
+	err := cmd.ExecuteContext(ctx)
+	return app.exitCode(err)
+}
+
+// usageError is a mistake on the command line: exit 2 with the message.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return &usageError{msg: fmt.Sprintf(format, a...)} }
+
+// reported wraps an error whose message the user has already seen.
+type reported struct {
+	code int
+	err  error
+}
+
+func (e *reported) Error() string { return e.err.Error() }
+func (e *reported) Unwrap() error { return e.err }
+
+// exitCode prints what the user has not seen yet and maps err to the exit code contract.
+func (a *App) exitCode(err error) int {
+	if err == nil {
+		return wizard.ExitOK
+	}
+	var (
+		rep     *reported
+		usage   *usageError
+		invalid *wizard.InvalidError
+		coded   *wizard.ExitCodeError
+		load    *config.LoadError
+	)
+	switch {
+	case errors.As(err, &rep):
+		return rep.code
+	case errors.Is(err, wizard.ErrInterrupted), errors.Is(err, context.Canceled):
+		fmt.Fprintln(a.IO.Err, a.text(msgInterrupted))
+		return wizard.ExitInterrupted
+	case errors.As(err, &invalid):
+		// The front end printed one line per problem already.
+		return wizard.ExitUsage
+	case errors.As(err, &coded):
+		return coded.Code
+	case errors.As(err, &load):
+		fmt.Fprintln(a.IO.Err, "setup-wizard: "+load.Error())
+		return wizard.ExitUsage
+	case errors.As(err, &usage), isCobraUsage(err):
+		fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
+		fmt.Fprintln(a.IO.Err, a.text(msgSeeHelp))
+		return wizard.ExitUsage
+	}
+	fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
+	return wizard.ExitError
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/setup-wizard/setup-wizard/internal/sample"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"setup-wizard": func() {
+			os.Exit(run(os.Args[1:], &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Getenv))
+		},
+	})
+}
+
+// TestScripts runs the command-line scenarios in testdata/script: exit codes, messages,
+// files written or left alone. Every API call goes to the built-in emulator (--sandbox).
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, ".state"))
+			env.Setenv("LANG", "en_US.UTF-8")
+			env.Setenv("NO_COLOR", "1")
+			// Nothing may reach the real APIs even when a script forgets --sandbox.
+			for _, v := range []string{"SETUP_WIZARD_LINE_API_URL", "SETUP_WIZARD_LINE_ACCESS_URL", "SETUP_WIZARD_NAVER_NID_URL", "SETUP_WIZARD_NAVER_OPENAPI_URL"} {
+				env.Setenv(v, "http://127.0.0.1:9")
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// exits N PROG ARGS...: run PROG and require exit code N (the contract of DESIGN.md);
+			// stdout and stderr can be matched afterwards as with exec.
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 || neg {
+					ts.Fatalf("usage: exits CODE PROG [ARGS...]")
+				}
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				got := 0
+				if err := ts.Exec(args[1], args[2:]...); err != nil {
+					var ee *exec.ExitError
+					if !errors.As(err, &ee) {
+						ts.Fatalf("%v", err)
+					}
+					got = ee.ExitCode()
+				}
+				if got != want {
+					ts.Fatalf("exit code %d, want %d", got, want)
+				}
+			},
+			// filemode FILE MODE: the file's permission bits are MODE (octal).
+			"filemode": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: filemode FILE MODE")
+				}
+				fi, err := os.Stat(ts.MkAbs(args[0]))
+				ts.Check(err)
+				want, err := strconv.ParseUint(args[1], 8, 32)
+				ts.Check(err)
+				got := fi.Mode().Perm()
+				if (uint64(got) == want) == neg {
+					ts.Fatalf("%s has mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
+				}
+			},
+			// nosecrets FILE...: none of the sandbox's secret values appears in the files.
+			"nosecrets": func(ts *testscript.TestScript, neg bool, args []string) {
+				for _, f := range args {
+					b := ts.ReadFile(f)
+					for _, s := range sandboxSecrets() {
+						if strings.Contains(b, s) != neg {
+							ts.Fatalf("%s: secret %q… found=%v", f, s[:4], !neg)
+						}
+					}
+				}
+			},
+		},
+	})
+}
+
+// sandboxSecrets are the secret values --sandbox offers.
+func sandboxSecrets() []string {
+	return []string{sample.ChannelAccessToken, sample.ChannelSecret, sample.LoginChannelSecret, sample.NaverClientSecret}
+}
