@@ -399,7 +399,8 @@ func ruleDuplicates(_ string, cbs []string) []steps.Problem {
 	return ps
 }
 
-func ruleWWWPair(_ string, cbs []string) []steps.Problem {
+func ruleWWWPair(service string, cbs []string) []steps.Problem {
+	svc, svcOK := parseURL(service)
 	hosts := map[string]bool{}
 	for _, cb := range cbs {
 		if c, ok := parseURL(cb); ok {
@@ -419,7 +420,8 @@ func ruleWWWPair(_ string, cbs []string) []steps.Problem {
 		} else if isApex(c.host) && !hosts["www."+c.host] {
 			other = "www." + c.host
 		}
-		if other == "" {
+		// Proposing an address the service domain does not cover would be wrong advice.
+		if other == "" || (svcOK && !covers(svc.host, other)) {
 			continue
 		}
 		warned[c.host] = true

@@ -2,15 +2,12 @@ package naver
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
-// The validators NAVER's values need. steps has no shared URL validator yet (steps/validate.go
-// was being written at the same time), so the few needed here live in this package.
+// The validators NAVER's values need, built on the shared ones in steps where they fit.
 
 // Known lengths: every client ID seen is 20 characters and every secret 10.
 const (
@@ -19,17 +16,11 @@ const (
 	MaxAppNameLength   = 40
 )
 
-var credentialPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
-
 // ValidateAppName enforces NAVER's rules for an application name: at most 40 characters;
 // a warning when it looks like NAVER's own service or says nothing about the shop.
 func ValidateAppName(v string, _ steps.Answers) *steps.Problem {
-	if n := utf8.RuneCountInString(v); n > MaxAppNameLength {
-		return &steps.Problem{
-			Rule: steps.T(fmt.Sprintf("must be at most %d characters (got %d).", MaxAppNameLength, n),
-				fmt.Sprintf("%d 文字以内にしてください（今は %d 文字）。", MaxAppNameLength, n)),
-			Fix: steps.T("Shorten it; the shop's name alone is enough.", "短くしてください。ショップ名だけで十分です。"),
-		}
+	if p := steps.MaxLen(MaxAppNameLength, steps.T("Shorten it; the shop's name alone is enough.", "短くしてください。ショップ名だけで十分です。"))(v, nil); p != nil {
+		return p
 	}
 	lower := strings.ToLower(v)
 	if strings.Contains(lower, "naver") || strings.Contains(v, "네이버") || strings.Contains(v, "ネイバー") {
@@ -76,27 +67,20 @@ func ValidateClientSecret(v string, _ steps.Answers) *steps.Problem {
 		steps.T("Copy the Client Secret again from the application's overview in NAVER Developers (press \"show\" first).", "NAVER Developers のアプリケーション概要から Client Secret をもう一度コピーしてください（先に「表示」を押します）。"))
 }
 
+func credentialRune(r rune) bool { return steps.IsAlnum(r) || r == '_' || r == '-' }
+
 func credential(v string, want int, fix steps.Text) *steps.Problem {
-	n := utf8.RuneCountInString(v)
-	if !credentialPattern.MatchString(v) {
-		if n > 40 {
-			return &steps.Problem{
-				Rule: steps.T(fmt.Sprintf("must be at most 40 characters (got %d).", n), fmt.Sprintf("40 文字以内のはずです（今は %d 文字）。", n)),
-				Fix:  fix,
-			}
-		}
-		return &steps.Problem{
-			Rule: steps.T("may hold only letters, digits, _ and - (a space or another sign slipped in).", "英数字と _ - だけのはずです（空白や記号が混ざっています）。"),
-			Fix:  fix,
-		}
+	check := steps.All(
+		steps.Charset(steps.T("letters, digits, _ and -", "英数字と _ -"), credentialRune, fix),
+		steps.MaxLen(40, fix),
+	)
+	if p := check(v, nil); p != nil {
+		return p
 	}
-	if n != want {
-		return &steps.Problem{
-			Severity: steps.Warning,
-			Rule: steps.T(fmt.Sprintf("has %d characters; NAVER's are %d long.", n, want),
-				fmt.Sprintf("%d 文字です。NAVER の値は %d 文字です。", n, want)),
-			Fix: fix,
-		}
+	if n := steps.Len(v); n != want {
+		return steps.Warnf(
+			steps.T(fmt.Sprintf("has %d characters; NAVER's are %d long.", n, want), fmt.Sprintf("%d 文字です。NAVER の値は %d 文字です。", n, want)),
+			fix)
 	}
 	return nil
 }
@@ -104,13 +88,13 @@ func credential(v string, want int, fix steps.Text) *steps.Problem {
 // ValidateURL accepts one http:// or https:// address with a host (NAVER accepts http).
 func ValidateURL(v string, _ steps.Answers) *steps.Problem {
 	if _, ok := parseURL(v); ok {
-		return nil
+		return nil // also an internationalised domain, which steps.URL does not take
 	}
-	u := steps.Clean(v)
-	return &steps.Problem{
-		Rule: steps.T(u+" is not an http:// or https:// address.", u+" は http:// か https:// で始まるアドレスではありません。"),
-		Fix:  steps.T("Enter it as https://sample.com.", "https://sample.com の形で入力してください。"),
+	if p := steps.URL(steps.Text{})(v, nil); p != nil {
+		return p
 	}
+	return steps.Errorf(steps.T("is not an http:// or https:// address.", "http:// か https:// で始まるアドレスではありません。"),
+		steps.T("Enter it as https://sample.com.", "https://sample.com の形で入力してください。"))
 }
 
 // ValidateDomain accepts what the planner can read: a domain with or without scheme,
