@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/setup-wizard/setup-wizard/config"
 	"github.com/setup-wizard/setup-wizard/internal/fakeapi"
 	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
 )
 
 // apiURLs returns where the checks send their requests: the built-in emulator with
@@ -20,11 +25,24 @@ func (a *App) apiURLs(ctx context.Context) (verify.BaseURLs, func(), error) {
 		}
 		return urls, func() {}, nil
 	}
-	ln := fakeapi.NewLINE()
+	// The emulator remembers the webhook URL between runs, as LINE does, so that
+	// "setup-wizard --sandbox verify" agrees with the walk that set it.
+	state := loadSandboxState()
+	acc := fakeapi.SampleLINEAccount()
+	acc.WebhookURL, acc.WebhookActive = state.WebhookURL, state.WebhookActive || state.WebhookURL == ""
+	ln := fakeapi.NewLINEAccount(acc)
 	nv := fakeapi.NewNAVER()
-	stop := func() { ln.Close(); nv.Close() }
+	faults := a.Getenv("SETUP_WIZARD_SANDBOX_FAULTS")
+	stop := func() {
+		if strings.TrimSpace(faults) == "" { // a knob's pretend state is not remembered
+			state.WebhookURL, state.WebhookActive = ln.Webhook()
+			saveSandboxState(state)
+		}
+		ln.Close()
+		nv.Close()
+	}
 	ln.SetSandbox()
-	if err := applyFaults(ln, nv, a.Getenv("SETUP_WIZARD_SANDBOX_FAULTS")); err != nil {
+	if err := applyFaults(ln, nv, faults); err != nil {
 		stop()
 		return verify.BaseURLs{}, func() {}, err
 	}
@@ -35,6 +53,40 @@ func (a *App) apiURLs(ctx context.Context) (verify.BaseURLs, func(), error) {
 		NaverNID:     nv.NIDURL(),
 		NaverOpenAPI: nv.OpenAPIURL(),
 	}, stop, nil
+}
+
+// sandboxState is what the emulator keeps between runs.
+type sandboxState struct {
+	WebhookURL    string `json:"webhook_url"`
+	WebhookActive bool   `json:"webhook_active"`
+}
+
+func sandboxStatePath() string {
+	dir, err := wizard.StateDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "sandbox.json")
+}
+
+func loadSandboxState() sandboxState {
+	var st sandboxState
+	if p := sandboxStatePath(); p != "" {
+		if b, err := os.ReadFile(p); err == nil {
+			_ = json.Unmarshal(b, &st) // a damaged file starts the sandbox afresh
+		}
+	}
+	return st
+}
+
+func saveSandboxState(st sandboxState) {
+	p := sandboxStatePath()
+	if p == "" {
+		return
+	}
+	if b, err := json.Marshal(st); err == nil {
+		_ = config.WriteAtomic(p, b, false)
+	}
 }
 
 // applyFaults turns on the emulator knobs named in SETUP_WIZARD_SANDBOX_FAULTS

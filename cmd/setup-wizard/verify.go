@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/providers/line"
+	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
 	"github.com/setup-wizard/setup-wizard/wizard"
@@ -52,7 +54,7 @@ func newVerifyCmd(a *App) *cobra.Command {
 			if a.JSON {
 				err = verify.WriteJSON(a.IO.Out, results, a.lang)
 			} else {
-				err = verify.WriteText(a.IO.Out, results, a.lang)
+				err = verify.WriteTextNamed(a.IO.Out, results, a.lang, stepTitle)
 			}
 			if err != nil {
 				return err
@@ -103,6 +105,16 @@ func newExportCmd(a *App) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&redact, "redact", true, "replace secrets by their first four characters and length (--redact=false prints them)")
 	return cmd
+}
+
+// stepTitle names a step in the user's words for the report ("③ Switch Chat on").
+func stepTitle(id string) steps.Text {
+	for _, fl := range append(line.Flows(), naver.Flow()) {
+		if s := fl.Step(id); s != nil {
+			return s.Title
+		}
+	}
+	return steps.Text{}
 }
 
 // loadConfig reads the -c file for verify and export.
