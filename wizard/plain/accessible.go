@@ -161,12 +161,14 @@ func (w *walk) offerResume(ctx context.Context) error {
 	d := w.s.Pending
 	w.s.Pending = nil
 	fl := w.e().Flow()
-	title := d.Step
-	if st := fl.Step(d.Step); st != nil {
-		title = st.Title.In(w.l)
-	}
 	when := d.Saved.Local().Format("2006-01-02 15:04")
-	yes, err := w.askYesNo(ctx, "flow.resume", txtResumeQ(w.l, steps.Clean(title), when), "true", nil)
+	question := txtResumeEndQ(w.l, when)
+	if st := fl.Step(d.Step); st != nil {
+		question = txtResumeQ(w.l, st.Title.In(w.l), when)
+	} else if d.Step != "" {
+		question = txtResumeQ(w.l, steps.Clean(d.Step), when)
+	}
+	yes, err := w.askYesNo(ctx, "flow.resume", question, "true", nil)
 	if err != nil {
 		return err
 	}

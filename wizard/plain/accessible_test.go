@@ -261,6 +261,38 @@ func TestAccessibleResume(t *testing.T) {
 	})
 }
 
+// A walk whose file could not be written at the end is offered again, and writes it.
+func TestAccessibleResumeAfterFailedSave(t *testing.T) {
+	s, fs := newSession(t, testFlow(), nil, steps.EN)
+	withDraft(t, s)
+	s.Save = func(a steps.Answers, r []verify.Result) (string, error) {
+		if fs.calls == 1 { // the hand-over save works, the last one does not
+			fs.err = errors.New("disk full")
+		}
+		return fs.save(a, r)
+	}
+	o, out, _ := streams(lines("Salon", "y", testSecret, "1234567890", "1", "", "y", "", ""))
+	err := RunAccessible(context.Background(), s, o)
+	var code *wizard.ExitCodeError
+	if !errors.As(err, &code) || code.Code != wizard.ExitError || !strings.Contains(out.String(), "Could not write the config file: disk full") {
+		t.Fatalf("err = %v\n%s", err, out.String())
+	}
+	d, ok, _ := s.Draft.Load()
+	if !ok || d.Step != "" {
+		t.Fatalf("draft: %+v %v", d, ok)
+	}
+
+	s2, fs2 := newSession(t, testFlow(), nil, steps.EN)
+	s2.Draft, s2.Pending = s.Draft, &d
+	o, out, _ = streams(lines(""))
+	if err := RunAccessible(context.Background(), s2, o); err != nil {
+		t.Fatalf("err = %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "every step was done but the config file was not written") || fs2.calls != 1 || fs2.answers[0]["line.messaging_api.channel_secret"] != testSecret {
+		t.Errorf("output:\n%s\nsaves %d", out.String(), fs2.calls)
+	}
+}
+
 func TestAccessibleFailedCheckGoesBack(t *testing.T) {
 	s, fs := newSession(t, testFlow(), nil, steps.EN)
 	chk := &fakeChecker{results: map[string]func(steps.Answers) verify.Result{

@@ -131,6 +131,13 @@ func txtResumeQ(l steps.Lang, step string, when string) string {
 	return fmt.Sprintf("You stopped at the step \"%s\" last time (%s). Continue from there?", step, when)
 }
 
+func txtResumeEndQ(l steps.Lang, when string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("前回（%s）はすべてのステップを終えましたが、設定ファイルを書き込めませんでした。続きから始めて書き込みますか？", when)
+	}
+	return fmt.Sprintf("Last time (%s) every step was done but the config file was not written. Continue and write it?", when)
+}
+
 func txtGoBackQ(l steps.Lang, step string) string {
 	if l == steps.JA {
 		return fmt.Sprintf("ステップ「%s」に戻って直しますか？", step)
