@@ -238,14 +238,13 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 		}
 	}
 	base := nidBase(env)
-	client := *httpClient(env)
-	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	client := verify.NoRedirects(httpClient(env))
 	var wg sync.WaitGroup
 	for _, p := range probes {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p.verdict, p.detail, p.err = authorizeProbe(ctx, &client, oauthConfig(base, a.Get("naver.client_id"), "", p.url))
+			p.verdict, p.detail, p.err = authorizeProbe(ctx, client, oauthConfig(base, a.Get("naver.client_id"), "", p.url))
 		}()
 	}
 	wg.Wait()
