@@ -274,3 +274,42 @@ func TestURLsCheck(t *testing.T) {
 		t.Errorf("the offline check made %d requests", total)
 	}
 }
+
+// Through the runner and its retrying client, as the command runs them.
+func TestChecksThroughRunner(t *testing.T) {
+	n := fakeapi.NewNAVER()
+	defer n.Close()
+	noSleep := func(context.Context, time.Duration) error { return nil }
+	suite := &verify.Suite{
+		Checks: naver.Checks(),
+		Env: verify.Env{
+			HTTP:  verify.NewHTTPClient(verify.HTTPOptions{Sleep: noSleep}),
+			URLs:  verify.BaseURLs{NaverNID: n.NIDURL(), NaverOpenAPI: n.OpenAPIURL()},
+			Sleep: noSleep,
+		},
+	}
+	statuses := func() map[string]verify.Status {
+		m := map[string]verify.Status{}
+		for _, r := range suite.RunAll(context.Background(), sampleAnswers(), nil) {
+			m[r.ID] = r.Status
+		}
+		return m
+	}
+	if got := statuses(); got["naver.credentials"] != verify.Pass || got["naver.callback"] != verify.Pass || got["naver.urls"] != verify.Pass {
+		t.Errorf("sample: %v", got)
+	}
+	n.Reset()
+	_ = n.SetKnob("naver_unavailable")
+	got := statuses()
+	if got["naver.credentials"] != verify.Error || got["naver.callback"] != verify.Error || got["naver.urls"] != verify.Pass {
+		t.Errorf("unavailable: %v", got)
+	}
+	if n.Requests("/oauth2.0/revoke") < 2 {
+		t.Errorf("503 was not retried: %d calls", n.Requests("/oauth2.0/revoke"))
+	}
+	n.Reset()
+	_ = n.SetKnob("naver_wrong_secret")
+	if got := statuses(); got["naver.credentials"] != verify.Fail || n.Requests("/oauth2.0/revoke") != 1 {
+		t.Errorf("wrong secret: %v, %d calls (401 is not retried)", got, n.Requests("/oauth2.0/revoke"))
+	}
+}
