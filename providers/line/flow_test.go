@@ -11,23 +11,23 @@ import (
 )
 
 var (
-	newIDs = []string{
+	flNewIDs = []string{
 		"line.intro", "line.create_oa", "line.verify_account", "line.chat_on", "line.developers_register",
 		"line.provider", "line.messaging_api", "line.login_channel", "line.publish_login", "line.collect",
 		"line.cms", "line.webhook", "line.callback",
 	}
-	switchIDs = []string{
+	flSwitchIDs = []string{
 		"line.intro", "line.verify_account", "line.policy_urls", "line.login_settings", "line.chat_on",
 		"line.collect", "line.cms", "line.webhook", "line.callback",
 	}
-	// contractChecks are the check ids of DESIGN.md.
-	contractChecks = []string{
+	// flContractChecks are the check flIDs of DESIGN.md.
+	flContractChecks = []string{
 		"line.token", "line.secret", "line.bot", "line.friend_url", "line.webhook.set", "line.webhook.active",
 		"line.webhook.test", "line.login.secret", "line.login.callback", "naver.credentials", "naver.callback", "naver.urls",
 	}
 )
 
-func ids(fl *steps.Flow) []string {
+func flIDs(fl *steps.Flow) []string {
 	var out []string
 	for _, s := range fl.Steps {
 		out = append(out, s.ID)
@@ -42,20 +42,20 @@ func TestFlowShape(t *testing.T) {
 		preset string
 		steps  []string
 	}{
-		{FlowNew(), "line.new", "new", newIDs},
-		{FlowSwitch(), "line.switch", "switch", switchIDs},
+		{FlowNew(), "line.new", "new", flNewIDs},
+		{FlowSwitch(), "line.switch", "switch", flSwitchIDs},
 	} {
 		if c.fl.ID != c.id || c.fl.Provider != "line" || c.fl.Preset["line.flow"] != c.preset {
 			t.Errorf("%s: id %q provider %q preset %v", c.id, c.fl.ID, c.fl.Provider, c.fl.Preset)
 		}
-		if got := ids(c.fl); !slices.Equal(got, c.steps) {
+		if got := flIDs(c.fl); !slices.Equal(got, c.steps) {
 			t.Errorf("%s steps:\n got %v\nwant %v", c.id, got, c.steps)
 		}
 		if FlowByID(c.id) == nil || FlowByID(c.id).ID != c.id {
 			t.Errorf("FlowByID(%q) did not find it", c.id)
 		}
 	}
-	if len(newIDs) != 12+1 || len(switchIDs) != 8+1 {
+	if len(flNewIDs) != 12+1 || len(flSwitchIDs) != 8+1 {
 		t.Fatal("documented step counts: 12 and 8, plus the intro")
 	}
 	if FlowByID("naver") != nil {
@@ -89,7 +89,7 @@ func TestSharedStepsAreTheSameDeclaration(t *testing.T) {
 	}
 }
 
-func both(t *testing.T, where string, x steps.Text, required bool) {
+func flBoth(t *testing.T, where string, x steps.Text, required bool) {
 	t.Helper()
 	if x.IsZero() && !required {
 		return
@@ -104,25 +104,25 @@ func both(t *testing.T, where string, x steps.Text, required bool) {
 
 func TestEveryTextInBothLanguages(t *testing.T) {
 	for _, fl := range Flows() {
-		both(t, fl.ID+" title", fl.Title, true)
+		flBoth(t, fl.ID+" title", fl.Title, true)
 		for _, s := range fl.Steps {
 			w := fl.ID + "/" + s.ID
-			both(t, w+" title", s.Title, true)
-			both(t, w+" body", s.Body, true)
-			both(t, w+" confirm", s.Confirm, false)
-			both(t, w+" warn", s.Warn, false)
+			flBoth(t, w+" title", s.Title, true)
+			flBoth(t, w+" body", s.Body, true)
+			flBoth(t, w+" confirm", s.Confirm, false)
+			flBoth(t, w+" warn", s.Warn, false)
 			if len(s.Links) == 0 && s.ID != "line.intro" && s.ID != "line.cms" {
 				t.Errorf("%s: a console step without a link", w)
 			}
 			for _, l := range s.Links {
-				both(t, w+" link", l.Label, true)
+				flBoth(t, w+" link", l.Label, true)
 				if l.URL != EntryURL && l.URL != ManagerURL && l.URL != DevConsoleURL {
 					t.Errorf("%s: unexpected link %s", w, l.URL)
 				}
 			}
 			for _, f := range s.Fields {
-				both(t, w+" "+f.Key+" label", f.Label, true)
-				both(t, w+" "+f.Key+" help", f.Help, true)
+				flBoth(t, w+" "+f.Key+" label", f.Label, true)
+				flBoth(t, w+" "+f.Key+" help", f.Help, true)
 			}
 		}
 	}
@@ -147,7 +147,7 @@ func TestFieldKeysChecksAndSecrets(t *testing.T) {
 				t.Errorf("%s/%s checks %v, want %v", fl.ID, s.ID, s.Checks, wantChecks[s.ID])
 			}
 			for _, c := range s.Checks {
-				if !slices.Contains(contractChecks, c) {
+				if !slices.Contains(flContractChecks, c) {
 					t.Errorf("%s: %q is not a contract check id", s.ID, c)
 				}
 			}
@@ -165,7 +165,7 @@ func TestFieldKeysChecksAndSecrets(t *testing.T) {
 					t.Errorf("%s: field %q asked twice in %s", s.ID, f.Key, fl.ID)
 				}
 				seen[f.Key] = true
-				if env, ok := secretEnv[f.Key]; ok {
+				if env, vOK := secretEnv[f.Key]; vOK {
 					if f.Kind != steps.KindSecret || f.Env != env {
 						t.Errorf("%s: kind %v env %q, want secret and %s", f.Key, f.Kind, f.Env, env)
 					}
@@ -199,8 +199,8 @@ func TestFieldKeysChecksAndSecrets(t *testing.T) {
 	}
 }
 
-// samples are the sandbox answers of every field of fl.
-func samples(fl *steps.Flow) steps.Answers {
+// flSamples are the sandbox answers of every field of fl.
+func flSamples(fl *steps.Flow) steps.Answers {
 	a := steps.Answers{}
 	for _, s := range fl.Steps {
 		for _, f := range s.Fields {
@@ -214,7 +214,7 @@ func samples(fl *steps.Flow) steps.Answers {
 
 func TestSamplesPassTheirValidators(t *testing.T) {
 	for _, fl := range Flows() {
-		a := samples(fl)
+		a := flSamples(fl)
 		a["line.messaging_api.channel_id"] = "2000000001" // learnt from the token
 		for _, s := range fl.Steps {
 			for _, f := range s.Fields {
@@ -245,7 +245,7 @@ func TestSkipWithTheEngine(t *testing.T) {
 		for _, s := range e.Visible() {
 			vis = append(vis, s.ID)
 		}
-		for _, id := range newIDs {
+		for _, id := range flNewIDs {
 			if slices.Contains(vis, id) == slices.Contains(c.skipped, id) {
 				t.Errorf("answers %v: step %s visible=%v", c.answers, id, slices.Contains(vis, id))
 			}
@@ -253,17 +253,17 @@ func TestSkipWithTheEngine(t *testing.T) {
 	}
 	// In the switching flow only verification can be skipped.
 	e := wizard.New(FlowSwitch(), steps.Answers{FlowVerified: "true", FlowOAExists: "false"})
-	if n := len(e.Visible()); n != len(switchIDs)-1 {
+	if n := len(e.Visible()); n != len(flSwitchIDs)-1 {
 		t.Errorf("switch with a verified account: %d visible steps", n)
 	}
 }
 
-// walk passes every step of fl with the engine, answering with samples; it returns the
-// ids in the order visited and the engine.
-func walk(t *testing.T, fl *steps.Flow, given steps.Answers) ([]string, *wizard.Engine) {
+// flWalk passes every step of fl with the engine, answering with flSamples; it returns the
+// flIDs in the order visited and the engine.
+func flWalk(t *testing.T, fl *steps.Flow, given steps.Answers) ([]string, *wizard.Engine) {
 	t.Helper()
 	e := wizard.New(fl, nil)
-	a := samples(fl)
+	a := flSamples(fl)
 	for k, v := range given {
 		a[k] = v
 	}
@@ -272,7 +272,7 @@ func walk(t *testing.T, fl *steps.Flow, given steps.Answers) ([]string, *wizard.
 		cur := e.Current()
 		visited = append(visited, cur.ID)
 		for _, f := range cur.Fields {
-			if v, ok := a[f.Key]; ok {
+			if v, vOK := a[f.Key]; vOK {
 				e.Set(f.Key, v)
 			}
 		}
@@ -287,10 +287,10 @@ func walk(t *testing.T, fl *steps.Flow, given steps.Answers) ([]string, *wizard.
 }
 
 func TestWalkBothFlowsToTheEnd(t *testing.T) {
-	got, e := walk(t, FlowNew(), steps.Answers{FlowOAExists: "true"})
-	want := slices.DeleteFunc(slices.Clone(newIDs), func(s string) bool { return s == "line.create_oa" })
-	if !slices.Equal(got, want) {
-		t.Errorf("walked %v\nwant   %v", got, want)
+	got, e := flWalk(t, FlowNew(), steps.Answers{FlowOAExists: "true"})
+	vWant := slices.DeleteFunc(slices.Clone(flNewIDs), func(s string) bool { return s == "line.create_oa" })
+	if !slices.Equal(got, vWant) {
+		t.Errorf("walked %v\nwant   %v", got, vWant)
 	}
 	a := e.Answers()
 	if a["line.flow"] != "new" || a[FlowSetWebhook] != "true" {
@@ -300,10 +300,10 @@ func TestWalkBothFlowsToTheEnd(t *testing.T) {
 		t.Errorf("validate after a full walk: %s", ps[0].Message(steps.EN))
 	}
 
-	got, e = walk(t, FlowSwitch(), steps.Answers{FlowVerified: "true"})
-	want = slices.DeleteFunc(slices.Clone(switchIDs), func(s string) bool { return s == "line.verify_account" })
-	if !slices.Equal(got, want) || e.Answers()["line.flow"] != "switch" {
-		t.Errorf("walked %v\nwant   %v", got, want)
+	got, e = flWalk(t, FlowSwitch(), steps.Answers{FlowVerified: "true"})
+	vWant = slices.DeleteFunc(slices.Clone(flSwitchIDs), func(s string) bool { return s == "line.verify_account" })
+	if !slices.Equal(got, vWant) || e.Answers()["line.flow"] != "switch" {
+		t.Errorf("walked %v\nwant   %v", got, vWant)
 	}
 }
 
@@ -318,7 +318,7 @@ func TestConsentCanBeRefused(t *testing.T) {
 }
 
 func TestNonInteractiveProblemsNameTheFix(t *testing.T) {
-	a := samples(FlowNew())
+	a := flSamples(FlowNew())
 	delete(a, "line.messaging_api.channel_secret")
 	a["line.login.channel_secret"] = a["line.messaging_api.channel_access_token"]
 	a["line.login.callback_url"] = a["line.messaging_api.webhook_url"]
@@ -332,8 +332,8 @@ func TestNonInteractiveProblemsNameTheFix(t *testing.T) {
 		"line.login.channel_secret":         "channel access token",
 		"line.login.callback_url":           "webhook URL",
 	} {
-		p, ok := byKey[key]
-		if !ok {
+		p, vOK := byKey[key]
+		if !vOK {
 			t.Errorf("no problem for %s (got %v)", key, ps)
 			continue
 		}

@@ -20,12 +20,12 @@ const (
 	// LongLivedTokenLen is the length long-lived channel access tokens have been observed
 	// to have. UNCONFIRMED: another length is a warning, never an error.
 	LongLivedTokenLen = 172
-	// minTokenLen is far below any channel access token: shorter is an error.
-	minTokenLen = 64
+	// valMinTokenLen is far below any channel access token: shorter is an error.
+	valMinTokenLen = 64
 	// MaxWebhookURLLen is LINE's limit for a webhook URL.
 	MaxWebhookURLLen = 500
-	// maxNameLen keeps names to what a console field takes; longer is surely a paste error.
-	maxNameLen = 100
+	// valMaxNameLen keeps names to what a console field takes; longer is surely a paste error.
+	valMaxNameLen = 100
 )
 
 // Answer keys the validators read for cross-field rules.
@@ -56,11 +56,11 @@ var (
 		"CMSのLINE設定画面からもう一度コピーしてください。")
 )
 
-var alnum = steps.T("half-width letters and digits", "半角英数字")
+var valAlnum = steps.T("half-width letters and digits", "半角英数字")
 
-func isBase64(r rune) bool { return steps.IsAlnum(r) || r == '+' || r == '/' || r == '=' }
+func valIsBase64(r rune) bool { return steps.IsAlnum(r) || r == '+' || r == '/' || r == '=' }
 
-func allDigits(v string) bool {
+func valAllDigits(v string) bool {
 	for _, r := range v {
 		if r < '0' || r > '9' {
 			return false
@@ -69,7 +69,7 @@ func allDigits(v string) bool {
 	return v != ""
 }
 
-func allAlnum(v string) bool {
+func valAllAlnum(v string) bool {
 	for _, r := range v {
 		if !steps.IsAlnum(r) {
 			return false
@@ -78,11 +78,11 @@ func allAlnum(v string) bool {
 	return v != ""
 }
 
-// looksLikeToken tells a pasted channel access token from a secret: far longer, or with
+// valLooksLikeToken tells a pasted channel access token from a secret: far longer, or with
 // the symbols only base64 has.
-func looksLikeToken(v string) bool {
+func valLooksLikeToken(v string) bool {
 	n := steps.Len(v)
-	return n >= minTokenLen || (n > ChannelSecretLen && strings.ContainsAny(v, "+/="))
+	return n >= valMinTokenLen || (n > ChannelSecretLen && strings.ContainsAny(v, "+/="))
 }
 
 // ChannelID checks a channel ID (Messaging API or Login): digits, a warning when not 10.
@@ -112,19 +112,19 @@ func ChannelSecret(v string, a steps.Answers) *steps.Problem {
 	if p := steps.NoSpace(fixChannelSecret)(v, a); p != nil {
 		return p
 	}
-	if n != ChannelSecretLen && looksLikeToken(v) {
+	if n != ChannelSecretLen && valLooksLikeToken(v) {
 		return steps.Errorf(
 			steps.T(fmt.Sprintf("is %d characters long and looks like a channel access token; a channel secret has %d letters and digits.", n, ChannelSecretLen),
 				fmt.Sprintf("%d文字あり、チャネルアクセストークンのようです。チャネルシークレットは英数字%d文字です。", n, ChannelSecretLen)),
 			fixChannelSecret)
 	}
-	if allDigits(v) && n <= 12 {
+	if valAllDigits(v) && n <= 12 {
 		return steps.Errorf(
 			steps.T(fmt.Sprintf("has %d digits only and looks like a channel ID; a channel secret has %d letters and digits.", n, ChannelSecretLen),
 				fmt.Sprintf("数字%d桁だけで、チャネルIDのようです。チャネルシークレットは英数字%d文字です。", n, ChannelSecretLen)),
 			fixChannelSecret)
 	}
-	if p := steps.Charset(alnum, steps.IsAlnum, fixChannelSecret)(v, a); p != nil {
+	if p := steps.Charset(valAlnum, steps.IsAlnum, fixChannelSecret)(v, a); p != nil {
 		return p
 	}
 	if n != ChannelSecretLen {
@@ -164,18 +164,18 @@ func ChannelAccessToken(v string, a steps.Answers) *steps.Problem {
 		return p
 	}
 	switch {
-	case allDigits(v) && n <= 12:
+	case valAllDigits(v) && n <= 12:
 		return steps.Errorf(steps.T("has digits only and looks like a channel ID, not a channel access token.", "数字だけで、チャネルアクセストークンではなくチャネルIDのようです。"), fixToken)
-	case n == ChannelSecretLen && allAlnum(v):
+	case n == ChannelSecretLen && valAllAlnum(v):
 		return steps.Errorf(steps.T(fmt.Sprintf("has %d characters and looks like a channel secret, not a channel access token.", n), fmt.Sprintf("%d文字で、チャネルアクセストークンではなくチャネルシークレットのようです。", n)), fixToken)
 	case strings.HasPrefix(v, "eyJ") && strings.Count(v, ".") == 2:
 		return steps.Errorf(steps.T("looks like a channel access token v2.1, which expires; the wizard needs the long-lived token.", "有効期限のあるチャネルアクセストークンv2.1のようです。長期のトークンが必要です。"),
 			steps.T(`In the Messaging API tab, press "Issue" under "Channel access token (long-lived)" and copy that token.`, "「Messaging API設定」タブの「チャネルアクセストークン（長期）」で「発行」を押し、そのトークンをコピーしてください。"))
 	}
-	if p := steps.Charset(steps.T("letters, digits and + / =", "半角英数字と + / ="), isBase64, fixToken)(v, a); p != nil {
+	if p := steps.Charset(steps.T("letters, digits and + / =", "半角英数字と + / ="), valIsBase64, fixToken)(v, a); p != nil {
 		return p
 	}
-	if n < minTokenLen {
+	if n < valMinTokenLen {
 		return steps.Errorf(steps.T(fmt.Sprintf("is only %d characters long, far too short for a channel access token.", n), fmt.Sprintf("%d文字しかなく、チャネルアクセストークンとしては短すぎます。", n)), fixToken)
 	}
 	if n != LongLivedTokenLen {
@@ -186,22 +186,22 @@ func ChannelAccessToken(v string, a steps.Answers) *steps.Problem {
 	return nil
 }
 
-var basicIDLike = regexp.MustCompile(`^@[0-9]{3}[a-z]{4,5}$`)
+var valBasicIDLike = regexp.MustCompile(`^@[0-9]{3}[a-z]{4,5}$`)
 
-func nameRule(what steps.Text) steps.Validator {
+func valNameRule(what steps.Text) steps.Validator {
 	return steps.All(
 		steps.PlainText(steps.Text{}),
-		steps.MaxLen(maxNameLen, steps.T("Enter only the "+what.EN+", as the console shows it.", "コンソールに表示されている"+what.JA+"だけを入力してください。")),
+		steps.MaxLen(valMaxNameLen, steps.T("Enter only the "+what.EN+", as the console shows it.", "コンソールに表示されている"+what.JA+"だけを入力してください。")),
 	)
 }
 
 // AccountName checks the LINE Official Account's name: plain text of a sensible length; a
 // basic ID typed instead draws a warning.
 func AccountName(v string, a steps.Answers) *steps.Problem {
-	if p := nameRule(steps.T("account name", "アカウント名"))(v, a); p != nil {
+	if p := valNameRule(steps.T("account name", "アカウント名"))(v, a); p != nil {
 		return p
 	}
-	if basicIDLike.MatchString(strings.TrimSpace(v)) {
+	if valBasicIDLike.MatchString(strings.TrimSpace(v)) {
 		return steps.Warnf(steps.T("looks like the basic ID (@…), not the account name.", "アカウント名ではなくベーシックID（@…）のようです。"),
 			steps.T("Enter the name friends see, as shown at the top of LINE Official Account Manager.", "LINE公式アカウントマネージャーの上部に表示される、友だちに見える名前を入力してください。"))
 	}
@@ -210,7 +210,7 @@ func AccountName(v string, a steps.Answers) *steps.Problem {
 
 // ProviderName checks the provider's name: plain text of a sensible length.
 func ProviderName(v string, a steps.Answers) *steps.Problem {
-	return nameRule(steps.T("provider name", "プロバイダー名"))(v, a)
+	return valNameRule(steps.T("provider name", "プロバイダー名"))(v, a)
 }
 
 // PolicyURL checks a privacy-policy or terms URL: a public https page.
@@ -229,8 +229,8 @@ func WebhookURL(v string, a steps.Answers) *steps.Problem {
 	)(v, a)
 }
 
-// sameURL compares two URLs as LINE would tell them apart: scheme and host without case.
-func sameURL(x, y string) bool {
+// valSameURL compares two URLs as LINE would tell them apart: scheme and host without case.
+func valSameURL(x, y string) bool {
 	ux, err1 := url.Parse(strings.TrimSpace(x))
 	uy, err2 := url.Parse(strings.TrimSpace(y))
 	if err1 != nil || err2 != nil {
@@ -253,7 +253,7 @@ func CallbackURL(v string, a steps.Answers) *steps.Problem {
 	if u.Fragment != "" || strings.Contains(v, "#") {
 		return steps.Errorf(steps.T("must not contain # and what follows it.", "「#」以降を含めないでください。"), fixFromCMS)
 	}
-	if w := a.Get(keyWebhookURL); w != "" && sameURL(w, v) {
+	if w := a.Get(keyWebhookURL); w != "" && valSameURL(w, v) {
 		return steps.Errorf(steps.T("is the same as the webhook URL; the CMS shows two different addresses.", "Webhook URLと同じです。CMSには別々の2つのアドレスが表示されているはずです。"),
 			steps.T("Copy the callback URL (for LINE Login) from the CMS's LINE settings.", "CMSのLINE設定画面から、LINEログイン用のコールバックURLをコピーしてください。"))
 	}
@@ -279,8 +279,8 @@ type FriendURL struct {
 }
 
 var (
-	slugRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-	idRe   = regexp.MustCompile(`^@[A-Za-z0-9._-]{1,30}$`)
+	valSlugRe     = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+	valFriendIDRe = regexp.MustCompile(`^@[A-Za-z0-9._-]{1,30}$`)
 )
 
 // ParseAddFriendURL reads https://lin.ee/<slug> or https://line.me/R/ti/p/<%40id>. The
@@ -304,7 +304,7 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 	switch host {
 	case "lin.ee":
 		slug := strings.TrimSuffix(strings.TrimPrefix(u.EscapedPath(), "/"), "/")
-		if !slugRe.MatchString(slug) {
+		if !valSlugRe.MatchString(slug) {
 			return bad("must be https://lin.ee/ followed by the link's code (letters and digits).", "https://lin.ee/ の後にリンクのコード（英数字）が続く形にしてください。")
 		}
 		return FriendURL{Short: true, Slug: slug}, nil
@@ -320,7 +320,7 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 			if strings.HasPrefix(id, "~") {
 				return bad("is the add-friend link of a personal LINE account (~…), not of the Official Account.", "個人のLINEアカウント（~…）の友だち追加リンクです。公式アカウントのリンクではありません。")
 			}
-			if !idRe.MatchString(id) {
+			if !valFriendIDRe.MatchString(id) {
 				return bad("must name the Official Account's basic or premium ID (%40 followed by the ID) after /R/ti/p/.", "/R/ti/p/ の後に公式アカウントのベーシックIDかプレミアムID（%40の後にID）が必要です。")
 			}
 			if strings.HasPrefix(path, "/ti/p/") {

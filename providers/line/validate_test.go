@@ -8,28 +8,28 @@ import (
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
-type want int
+type vWant int
 
 const (
-	ok want = iota
-	warn
-	fail
+	vOK vWant = iota
+	vWarn
+	vFail
 )
 
-func (w want) String() string { return [...]string{"ok", "warning", "error"}[w] }
+func (w vWant) String() string { return [...]string{"ok", "warning", "error"}[w] }
 
-func outcome(p *steps.Problem) want {
+func vOutcome(p *steps.Problem) vWant {
 	switch {
 	case p == nil:
-		return ok
+		return vOK
 	case p.Severity == steps.Warning:
-		return warn
+		return vWarn
 	}
-	return fail
+	return vFail
 }
 
-// worded fails t unless p says what is wrong and what to do in both languages.
-func worded(t testing.TB, name, v string, p *steps.Problem) {
+// vWorded fails t unless p says what is wrong and what to do in flBoth languages.
+func vWorded(t testing.TB, name, v string, p *steps.Problem) {
 	t.Helper()
 	if p == nil {
 		return
@@ -39,23 +39,23 @@ func worded(t testing.TB, name, v string, p *steps.Problem) {
 	}
 }
 
-type vcase struct {
+type vCase struct {
 	name string
 	v    string
 	a    steps.Answers
-	want want
+	want vWant
 	in   string // must appear in the English rule or fix
 }
 
-func run(t *testing.T, name string, val steps.Validator, cases []vcase) {
+func vRun(t *testing.T, name string, val steps.Validator, cases []vCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(name+"/"+c.name, func(t *testing.T) {
 			p := val(c.v, c.a)
-			if got := outcome(p); got != c.want {
+			if got := vOutcome(p); got != c.want {
 				t.Fatalf("%q: got %v (%+v), want %v", c.v, got, p, c.want)
 			}
-			worded(t, name, c.v, p)
+			vWorded(t, name, c.v, p)
 			if c.in != "" && !strings.Contains(p.Rule.EN+" "+p.Fix.EN, c.in) {
 				t.Fatalf("%q: %q lacks %q", c.v, p.Rule.EN+" "+p.Fix.EN, c.in)
 			}
@@ -63,144 +63,144 @@ func run(t *testing.T, name string, val steps.Validator, cases []vcase) {
 	}
 }
 
-const token172 = sample.ChannelAccessToken
+const vToken172 = sample.ChannelAccessToken
 
 func TestChannelID(t *testing.T) {
-	run(t, "ChannelID", ChannelID, []vcase{
-		{"ten digits", "1234567890", nil, ok, ""},
-		{"nine digits warns", "123456789", nil, warn, "has 9"},
-		{"letters", "12345abcde", nil, fail, "digits only"},
-		{"full-width", "１２３４５６７８９０", nil, fail, "half-width"},
+	vRun(t, "ChannelID", ChannelID, []vCase{
+		{"ten digits", "1234567890", nil, vOK, ""},
+		{"nine digits warns", "123456789", nil, vWarn, "has 9"},
+		{"letters", "12345abcde", nil, vFail, "digits only"},
+		{"full-width", "１２３４５６７８９０", nil, vFail, "half-width"},
 	})
 }
 
 func TestLoginChannelID(t *testing.T) {
 	learnt := steps.Answers{"line.messaging_api.channel_id": "1234567890"}
-	run(t, "LoginChannelID", LoginChannelID, []vcase{
-		{"differs", "1234567891", learnt, ok, ""},
-		{"no learnt id", "1234567890", nil, ok, ""},
-		{"same as messaging", "1234567890", learnt, fail, "Messaging API channel's ID"},
-		{"short warns", "12345678", learnt, warn, "has 8"},
-		{"letters", "abc", learnt, fail, "digits only"},
+	vRun(t, "LoginChannelID", LoginChannelID, []vCase{
+		{"differs", "1234567891", learnt, vOK, ""},
+		{"no learnt id", "1234567890", nil, vOK, ""},
+		{"same as messaging", "1234567890", learnt, vFail, "Messaging API channel's ID"},
+		{"short warns", "12345678", learnt, vWarn, "has 8"},
+		{"letters", "abc", learnt, vFail, "digits only"},
 	})
 }
 
 func TestChannelSecret(t *testing.T) {
-	run(t, "ChannelSecret", ChannelSecret, []vcase{
-		{"hex", sample.ChannelSecret, nil, ok, ""},
-		{"upper and lower", "ABCDEFabcdef0123456789ABCDEFabcd", nil, ok, ""},
-		{"31 characters", sample.ChannelSecret[:31], nil, fail, "got 31"},
-		{"33 characters", sample.ChannelSecret + "a", nil, fail, "got 33"},
-		{"token pasted", token172, nil, fail, "channel access token"},
-		{"channel id pasted", "1234567890", nil, fail, "channel ID"},
-		{"symbol", strings.Repeat("a", 31) + "-", nil, fail, "character 32"},
-		{"space", "5b9e0c7d1a2f4e6b 8c0d2e4f6a8b0c1d", nil, fail, "spaces"},
-		{"full-width", "５b9e0c7d1a2f4e6b8c0d2e4f6a8b0c1d", nil, fail, "half-width"},
+	vRun(t, "ChannelSecret", ChannelSecret, []vCase{
+		{"hex", sample.ChannelSecret, nil, vOK, ""},
+		{"upper and lower", "ABCDEFabcdef0123456789ABCDEFabcd", nil, vOK, ""},
+		{"31 characters", sample.ChannelSecret[:31], nil, vFail, "got 31"},
+		{"33 characters", sample.ChannelSecret + "a", nil, vFail, "got 33"},
+		{"token pasted", vToken172, nil, vFail, "channel access token"},
+		{"channel id pasted", "1234567890", nil, vFail, "channel ID"},
+		{"symbol", strings.Repeat("a", 31) + "-", nil, vFail, "character 32"},
+		{"space", "5b9e0c7d1a2f4e6b 8c0d2e4f6a8b0c1d", nil, vFail, "spaces"},
+		{"full-width", "５b9e0c7d1a2f4e6b8c0d2e4f6a8b0c1d", nil, vFail, "half-width"},
 	})
 }
 
 func TestLoginChannelSecret(t *testing.T) {
 	a := steps.Answers{"line.messaging_api.channel_secret": sample.ChannelSecret}
-	run(t, "LoginChannelSecret", LoginChannelSecret, []vcase{
-		{"differs", sample.LoginChannelSecret, a, ok, ""},
-		{"same as messaging", sample.ChannelSecret, a, fail, "Messaging API channel's secret"},
-		{"bad shape first", "short", a, fail, "got 5"},
+	vRun(t, "LoginChannelSecret", LoginChannelSecret, []vCase{
+		{"differs", sample.LoginChannelSecret, a, vOK, ""},
+		{"same as messaging", sample.ChannelSecret, a, vFail, "Messaging API channel's secret"},
+		{"bad shape first", "short", a, vFail, "got 5"},
 	})
 }
 
 func TestChannelAccessToken(t *testing.T) {
-	run(t, "ChannelAccessToken", ChannelAccessToken, []vcase{
-		{"172 base64", token172, nil, ok, ""},
-		{"other length warns", token172[:170], nil, warn, "has 170"},
-		{"longer warns", token172 + "AAAA", nil, warn, "has 176"},
-		{"bearer prefix", "Bearer " + token172, nil, fail, "Bearer"},
-		{"inner space", token172[:80] + " " + token172[80:], nil, fail, "one long line"},
-		{"line break", token172[:80] + "\n" + token172[80:], nil, fail, "spaces or line breaks"},
-		{"secret pasted", sample.ChannelSecret, nil, fail, "channel secret"},
-		{"channel id pasted", "1234567890", nil, fail, "channel ID"},
-		{"jwt v2.1", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0." + strings.Repeat("a", 80), nil, fail, "v2.1"},
-		{"bad character", token172[:100] + "-" + token172[101:], nil, fail, "character 101"},
-		{"too short", "abcdefABCDEF0123456789+/", nil, fail, "too short"},
+	vRun(t, "ChannelAccessToken", ChannelAccessToken, []vCase{
+		{"172 base64", vToken172, nil, vOK, ""},
+		{"other length warns", vToken172[:170], nil, vWarn, "has 170"},
+		{"longer warns", vToken172 + "AAAA", nil, vWarn, "has 176"},
+		{"bearer prefix", "Bearer " + vToken172, nil, vFail, "Bearer"},
+		{"inner space", vToken172[:80] + " " + vToken172[80:], nil, vFail, "one long line"},
+		{"line break", vToken172[:80] + "\n" + vToken172[80:], nil, vFail, "spaces or line breaks"},
+		{"secret pasted", sample.ChannelSecret, nil, vFail, "channel secret"},
+		{"channel id pasted", "1234567890", nil, vFail, "channel ID"},
+		{"jwt v2.1", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0." + strings.Repeat("a", 80), nil, vFail, "v2.1"},
+		{"bad character", vToken172[:100] + "-" + vToken172[101:], nil, vFail, "character 101"},
+		{"too short", "abcdefABCDEF0123456789+/", nil, vFail, "too short"},
 	})
 }
 
 func TestAccountAndProviderName(t *testing.T) {
-	run(t, "AccountName", AccountName, []vcase{
-		{"latin", "Salon Example", nil, ok, ""},
-		{"japanese", "サロン・エグザンプル 渋谷店", nil, ok, ""},
-		{"basic id", "@123abcd", nil, warn, "basic ID"},
-		{"control", "Salon\x1b]0;x\x07", nil, fail, "control"},
-		{"too long", strings.Repeat("あ", 101), nil, fail, "got 101"},
+	vRun(t, "AccountName", AccountName, []vCase{
+		{"latin", "Salon Example", nil, vOK, ""},
+		{"japanese", "サロン・エグザンプル 渋谷店", nil, vOK, ""},
+		{"basic id", "@123abcd", nil, vWarn, "basic ID"},
+		{"control", "Salon\x1b]0;x\x07", nil, vFail, "control"},
+		{"too long", strings.Repeat("あ", 101), nil, vFail, "got 101"},
 	})
-	run(t, "ProviderName", ProviderName, []vcase{
-		{"ok", "Example Inc.", nil, ok, ""},
-		{"too long", strings.Repeat("x", 101), nil, fail, "at most 100"},
+	vRun(t, "ProviderName", ProviderName, []vCase{
+		{"ok", "Example Inc.", nil, vOK, ""},
+		{"too long", strings.Repeat("x", 101), nil, vFail, "at most 100"},
 	})
 }
 
 func TestPolicyURL(t *testing.T) {
-	run(t, "PolicyURL", PolicyURL, []vcase{
-		{"https", sample.PrivacyPolicyURL, nil, ok, ""},
-		{"http", "http://cms.example.com/privacy", nil, fail, "https://"},
-		{"no scheme", "cms.example.com/privacy", nil, fail, "scheme is missing"},
-		{"private", "https://192.168.0.2/privacy", nil, fail, "private network"},
+	vRun(t, "PolicyURL", PolicyURL, []vCase{
+		{"https", sample.PrivacyPolicyURL, nil, vOK, ""},
+		{"http", "http://cms.example.com/privacy", nil, vFail, "https://"},
+		{"no scheme", "cms.example.com/privacy", nil, vFail, "scheme is missing"},
+		{"private", "https://192.168.0.2/privacy", nil, vFail, "private network"},
 	})
 }
 
 func TestWebhookURL(t *testing.T) {
 	long := "https://cms.example.com/" + strings.Repeat("a", MaxWebhookURLLen-len("https://cms.example.com/"))
-	run(t, "WebhookURL", WebhookURL, []vcase{
-		{"https", sample.WebhookURL, nil, ok, ""},
-		{"exactly 500", long, nil, ok, ""},
-		{"501", long + "a", nil, fail, "got 501"},
-		{"http", "http://cms.example.com/line/webhook", nil, fail, "got http://"},
-		{"localhost", "https://localhost:8443/webhook", nil, fail, "this computer"},
-		{"loopback", "https://127.0.0.1/webhook", nil, fail, "private network"},
-		{"private 10", "https://10.0.0.5/webhook", nil, fail, "private network"},
-		{"private 172", "https://172.20.1.1/webhook", nil, fail, "private network"},
-		{"mdns", "https://shop.local/webhook", nil, fail, "private network"},
-		{"ula", "https://[fd00::5]/webhook", nil, fail, "private network"},
-		{"link local", "https://169.254.1.1/webhook", nil, fail, "private network"},
-		{"public ip", "https://203.0.113.10/webhook", nil, ok, ""},
+	vRun(t, "WebhookURL", WebhookURL, []vCase{
+		{"https", sample.WebhookURL, nil, vOK, ""},
+		{"exactly 500", long, nil, vOK, ""},
+		{"501", long + "a", nil, vFail, "got 501"},
+		{"http", "http://cms.example.com/line/webhook", nil, vFail, "got http://"},
+		{"localhost", "https://localhost:8443/webhook", nil, vFail, "this computer"},
+		{"loopback", "https://127.0.0.1/webhook", nil, vFail, "private network"},
+		{"private 10", "https://10.0.0.5/webhook", nil, vFail, "private network"},
+		{"private 172", "https://172.20.1.1/webhook", nil, vFail, "private network"},
+		{"mdns", "https://shop.local/webhook", nil, vFail, "private network"},
+		{"ula", "https://[fd00::5]/webhook", nil, vFail, "private network"},
+		{"link local", "https://169.254.1.1/webhook", nil, vFail, "private network"},
+		{"public ip", "https://203.0.113.10/webhook", nil, vOK, ""},
 	})
 }
 
 func TestCallbackURL(t *testing.T) {
 	wh := steps.Answers{"line.messaging_api.webhook_url": sample.WebhookURL}
-	run(t, "CallbackURL", CallbackURL, []vcase{
-		{"https", sample.CallbackURL, wh, ok, ""},
-		{"query allowed", sample.CallbackURL + "?shop=1", wh, ok, ""},
-		{"http localhost warns", "http://localhost:3000/callback", wh, warn, "this computer"},
-		{"https private warns", "https://192.168.1.2/callback", wh, warn, "private network"},
-		{"http public", "http://cms.example.com/line/callback", wh, fail, "got http://"},
-		{"same as webhook", sample.WebhookURL, wh, fail, "same as the webhook URL"},
-		{"same as webhook, host case", strings.Replace(sample.WebhookURL, "cms.example.com", "CMS.Example.com", 1), wh, fail, "webhook"},
-		{"fragment", sample.CallbackURL + "#top", wh, fail, "#"},
-		{"not a url", "callback", wh, fail, "https://"},
+	vRun(t, "CallbackURL", CallbackURL, []vCase{
+		{"https", sample.CallbackURL, wh, vOK, ""},
+		{"query allowed", sample.CallbackURL + "?shop=1", wh, vOK, ""},
+		{"http localhost warns", "http://localhost:3000/callback", wh, vWarn, "this computer"},
+		{"https private warns", "https://192.168.1.2/callback", wh, vWarn, "private network"},
+		{"http public", "http://cms.example.com/line/callback", wh, vFail, "got http://"},
+		{"same as webhook", sample.WebhookURL, wh, vFail, "same as the webhook URL"},
+		{"same as webhook, host case", strings.Replace(sample.WebhookURL, "cms.example.com", "CMS.Example.com", 1), wh, vFail, "webhook"},
+		{"fragment", sample.CallbackURL + "#top", wh, vFail, "#"},
+		{"not a url", "callback", wh, vFail, "https://"},
 	})
 }
 
 func TestAddFriendURL(t *testing.T) {
-	run(t, "AddFriendURL", AddFriendURL, []vcase{
-		{"lin.ee", sample.AddFriendURL, nil, ok, ""},
-		{"lin.ee trailing slash", "https://lin.ee/AbCdEfG/", nil, ok, ""},
-		{"lin.ee with query", "https://lin.ee/AbCdEfG?utm=x", nil, ok, ""},
-		{"basic id encoded", "https://line.me/R/ti/p/%40123abcde", nil, ok, ""},
-		{"basic id raw @", "https://line.me/R/ti/p/@123abcde", nil, ok, ""},
-		{"premium id", "https://line.me/R/ti/p/%40salon.example", nil, ok, ""},
-		{"old form warns", "https://line.me/ti/p/%40123abcde", nil, warn, "older form"},
-		{"http", "http://lin.ee/AbCdEfG", nil, fail, "https://"},
-		{"lin.ee no slug", "https://lin.ee/", nil, fail, "lin.ee/"},
-		{"lin.ee two segments", "https://lin.ee/a/b", nil, fail, "lin.ee/"},
-		{"personal account", "https://line.me/R/ti/p/~taro", nil, fail, "personal"},
-		{"no id", "https://line.me/R/ti/p/", nil, fail, "basic or premium ID"},
-		{"no @", "https://line.me/R/ti/p/123abcde", nil, fail, "basic or premium ID"},
-		{"broken escape", "https://line.me/R/ti/p/%4", nil, fail, ""},
-		{"profile page", "https://page.line.me/123abcde", nil, fail, "profile page"},
-		{"other line.me path", "https://line.me/en/", nil, fail, "line.me/R/ti/p/"},
-		{"other host", "https://example.com/friend", nil, fail, "lin.ee or line.me"},
-		{"port", "https://lin.ee:8443/AbCdEfG", nil, fail, "port"},
-		{"no scheme", "lin.ee/AbCdEfG", nil, fail, "scheme is missing"},
+	vRun(t, "AddFriendURL", AddFriendURL, []vCase{
+		{"lin.ee", sample.AddFriendURL, nil, vOK, ""},
+		{"lin.ee trailing slash", "https://lin.ee/AbCdEfG/", nil, vOK, ""},
+		{"lin.ee with query", "https://lin.ee/AbCdEfG?utm=x", nil, vOK, ""},
+		{"basic id encoded", "https://line.me/R/ti/p/%40123abcde", nil, vOK, ""},
+		{"basic id raw @", "https://line.me/R/ti/p/@123abcde", nil, vOK, ""},
+		{"premium id", "https://line.me/R/ti/p/%40salon.example", nil, vOK, ""},
+		{"old form warns", "https://line.me/ti/p/%40123abcde", nil, vWarn, "older form"},
+		{"http", "http://lin.ee/AbCdEfG", nil, vFail, "https://"},
+		{"lin.ee no slug", "https://lin.ee/", nil, vFail, "lin.ee/"},
+		{"lin.ee two segments", "https://lin.ee/a/b", nil, vFail, "lin.ee/"},
+		{"personal account", "https://line.me/R/ti/p/~taro", nil, vFail, "personal"},
+		{"no id", "https://line.me/R/ti/p/", nil, vFail, "basic or premium ID"},
+		{"no @", "https://line.me/R/ti/p/123abcde", nil, vFail, "basic or premium ID"},
+		{"broken escape", "https://line.me/R/ti/p/%4", nil, vFail, ""},
+		{"profile page", "https://page.line.me/123abcde", nil, vFail, "profile page"},
+		{"other line.me path", "https://line.me/en/", nil, vFail, "line.me/R/ti/p/"},
+		{"other host", "https://example.com/friend", nil, vFail, "lin.ee or line.me"},
+		{"port", "https://lin.ee:8443/AbCdEfG", nil, vFail, "port"},
+		{"no scheme", "lin.ee/AbCdEfG", nil, vFail, "scheme is missing"},
 	})
 }
 
@@ -220,8 +220,8 @@ func TestParseAddFriendURL(t *testing.T) {
 	}
 }
 
-// secretFree fails t when a message repeats a long value given to a secret's validator.
-func secretFree(t *testing.T, name, v string, p *steps.Problem) {
+// vSecretFree fails t when a message repeats a long value given to a secret's validator.
+func vSecretFree(t *testing.T, name, v string, p *steps.Problem) {
 	t.Helper()
 	if p == nil || len(v) < 20 || !strings.ContainsAny(v, "0123456789") {
 		return
@@ -233,7 +233,7 @@ func secretFree(t *testing.T, name, v string, p *steps.Problem) {
 	}
 }
 
-func fuzzValidator(f *testing.F, name string, val steps.Validator, secret bool, seeds ...string) {
+func vFuzz(f *testing.F, name string, val steps.Validator, secret bool, seeds ...string) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
@@ -244,35 +244,35 @@ func fuzzValidator(f *testing.F, name string, val steps.Validator, secret bool, 
 			"line.messaging_api.webhook_url":    s,
 		}
 		p := val(s, a)
-		worded(t, name, s, p)
+		vWorded(t, name, s, p)
 		if secret {
-			secretFree(t, name, s, p)
+			vSecretFree(t, name, s, p)
 		}
 	})
 }
 
 func FuzzChannelSecret(f *testing.F) {
-	fuzzValidator(f, "ChannelSecret", ChannelSecret, true, sample.ChannelSecret, token172, "1234567890", "", "５b9e")
+	vFuzz(f, "ChannelSecret", ChannelSecret, true, sample.ChannelSecret, vToken172, "1234567890", "", "５b9e")
 }
 
 func FuzzLoginChannelSecret(f *testing.F) {
-	fuzzValidator(f, "LoginChannelSecret", LoginChannelSecret, true, sample.LoginChannelSecret, sample.ChannelSecret)
+	vFuzz(f, "LoginChannelSecret", LoginChannelSecret, true, sample.LoginChannelSecret, sample.ChannelSecret)
 }
 
 func FuzzChannelAccessToken(f *testing.F) {
-	fuzzValidator(f, "ChannelAccessToken", ChannelAccessToken, true, token172, "Bearer "+token172, "eyJa.b.c", sample.ChannelSecret)
+	vFuzz(f, "ChannelAccessToken", ChannelAccessToken, true, vToken172, "Bearer "+vToken172, "eyJa.b.c", sample.ChannelSecret)
 }
 
 func FuzzChannelID(f *testing.F) {
-	fuzzValidator(f, "LoginChannelID", LoginChannelID, false, "1234567890", "１２３", "")
+	vFuzz(f, "LoginChannelID", LoginChannelID, false, "1234567890", "１２３", "")
 }
 
 func FuzzWebhookURL(f *testing.F) {
-	fuzzValidator(f, "WebhookURL", WebhookURL, false, sample.WebhookURL, "https://[::1]/", "http://x", "https://%zz/", "https://a:0/")
+	vFuzz(f, "WebhookURL", WebhookURL, false, sample.WebhookURL, "https://[::1]/", "http://x", "https://%zz/", "https://a:0/")
 }
 
 func FuzzCallbackURL(f *testing.F) {
-	fuzzValidator(f, "CallbackURL", CallbackURL, false, sample.CallbackURL, "http://localhost:3000/cb", "https://a/#x")
+	vFuzz(f, "CallbackURL", CallbackURL, false, sample.CallbackURL, "http://localhost:3000/cb", "https://a/#x")
 }
 
 func FuzzAddFriendURL(f *testing.F) {
@@ -281,7 +281,7 @@ func FuzzAddFriendURL(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		fu, p := ParseAddFriendURL(s)
-		worded(t, "ParseAddFriendURL", s, p)
+		vWorded(t, "ParseAddFriendURL", s, p)
 		if p == nil || p.Severity == steps.Warning {
 			// What parses names exactly one target, in the shape the checks rely on.
 			if fu.Short == (fu.ID != "") || (fu.Short && fu.Slug == "") || (!fu.Short && !strings.HasPrefix(fu.ID, "@")) {
@@ -292,5 +292,5 @@ func FuzzAddFriendURL(f *testing.F) {
 }
 
 func FuzzAccountName(f *testing.F) {
-	fuzzValidator(f, "AccountName", AccountName, false, "Salon", "@123abcd", "\x1b[31m")
+	vFuzz(f, "AccountName", AccountName, false, "Salon", "@123abcd", "\x1b[31m")
 }
