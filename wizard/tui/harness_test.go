@@ -25,6 +25,7 @@ type snap struct {
 	step   string
 	focus  string
 	phase  phase
+	done   bool // the final screen has written the config (or failed to)
 }
 
 // probe wraps the model so that a test can wait for a state without racing the program.
@@ -39,7 +40,7 @@ func (p *probe) Init() tea.Cmd { return p.m.Init() }
 func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := p.m.Update(msg)
 	raw := p.m.render()
-	s := snap{raw: raw, screen: plain(raw), phase: p.m.phase}
+	s := snap{raw: raw, screen: plain(raw), phase: p.m.phase, done: p.m.finalDone}
 	if cur := p.m.eng().Current(); cur != nil && p.m.phase == phaseStep {
 		s.step = cur.ID
 	}

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"context"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
@@ -69,7 +71,8 @@ type model struct {
 	finalErr     string
 	finalResults []verify.Result
 
-	outcome error // what Run returns
+	outcome error             // what Run returns
+	formDim tea.WindowSizeMsg // the room last given to the form
 }
 
 func newModel(ctx context.Context, s *wizard.Session, o Options) *model {
@@ -137,11 +140,6 @@ func (m *model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// formSize is the room the form gets: the pane's width and the lower part of its height.
-func (m *model) formSize() tea.WindowSizeMsg {
-	return tea.WindowSizeMsg{Width: max(m.paneWidth(), 20), Height: max(m.bodyHeight()-2, 6)}
-}
-
 func (m *model) sidebarShown() bool { return m.width >= 80 }
 
 func (m *model) sidebarWidth() int {
@@ -158,13 +156,50 @@ func (m *model) paneWidth() int {
 	return m.width - m.sidebarWidth() - 3
 }
 
-// Update handles a message: keys first, then the runs of checks, then what the form needs.
+// Update handles a message, then gives the form the room the rest of the pane leaves.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	nm, cmd := m.update(msg)
+	m.layoutForm()
+	return nm, cmd
+}
+
+// layoutForm sizes the form so that the step's title, a few lines of its instructions,
+// the values to copy and the check results stay in sight; huh scrolls the form to the
+// focused field within that room.
+func (m *model) layoutForm() {
+	if m.phase != phaseStep || m.form == nil || m.form.State != huh.StateNormal {
+		return
+	}
+	cur := m.eng().Current()
+	w := m.paneWidth()
+	other := 0
+	if cur.Handover {
+		other += len(m.handoverRows()) + 2
+	}
+	if cl := m.checkLines(cur.ID, w); len(cl) > 0 {
+		other += lipgloss.Height(strings.Join(cl, "\n")) + 2
+	}
+	if len(m.problems) > 0 {
+		other += len(m.problems) + 2
+	}
+	const minTop = 4
+	size := tea.WindowSizeMsg{Width: max(w, 20), Height: max(m.bodyHeight()-1-other-1-minTop, 5)}
+	if size != m.formDim {
+		m.formDim = size
+		m.form.Update(size)
+	}
+}
+
+func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
-		return m, m.sizeForms()
+		m.formDim = tea.WindowSizeMsg{}
+		if m.resumeForm != nil {
+			m.resumeForm.Update(tea.WindowSizeMsg{Width: m.width - 2, Height: m.bodyHeight()})
+		}
+		return m, nil
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.st = newStyles(m.dark, m.noColor)
@@ -269,10 +304,6 @@ func (m *model) forwardAll(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
-}
-
-func (m *model) sizeForms() tea.Cmd {
-	return m.forwardAll(m.formSize())
 }
 
 // afterForm acts on a form that was just completed.
@@ -381,9 +412,8 @@ func (m *model) initForm() tea.Cmd {
 	if m.form == nil {
 		return nil
 	}
-	init := m.form.Init()
-	_, cmd := m.form.Update(m.formSize())
-	return tea.Batch(init, cmd)
+	m.formDim = tea.WindowSizeMsg{}
+	return m.form.Init()
 }
 
 // startFinal runs every check of the flow once more, then writes the config with the

@@ -112,6 +112,20 @@ func (m *model) sidebar(w, h int) string {
 
 func padNum(n int) string { return fmt.Sprintf("%2d", n) }
 
+// hang wraps text after prefix, later lines indented under the text.
+func hang(prefix, text string, w int) string {
+	pw := lipgloss.Width(prefix)
+	lines := strings.Split(lipgloss.NewStyle().Width(max(w-pw, 10)).Render(text), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = prefix + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", pw) + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // wrap fits text to w columns.
 func wrap(s string, w int) string {
 	return lipgloss.NewStyle().Width(max(w, 10)).Render(s)
@@ -123,13 +137,16 @@ func wrap(s string, w int) string {
 func (m *model) pane(w, h int) string {
 	cur := m.eng().Current()
 	l := m.lang
+	title := m.st.StepTitle.Render(ansi.Truncate(cur.Title.In(l), w, "…"))
 	var top []string
-	top = append(top, m.st.StepTitle.Render(wrap(cur.Title.In(l), w)))
 	if !cur.Warn.IsZero() {
 		top = append(top, m.st.Warn.Render(wrap("! "+cur.Warn.In(l), w)))
 	}
 	if !cur.Body.IsZero() {
 		top = append(top, "", wrap(cur.Body.In(l), w))
+	}
+	if len(top) > 0 && top[0] == "" {
+		top = top[1:]
 	}
 	if len(cur.Links) > 0 {
 		top = append(top, "", m.st.Label.Render(txtLinks.In(l)))
@@ -170,7 +187,7 @@ func (m *model) pane(w, h int) string {
 		low = append(low, "", m.st.Label.Render(txtChecksTitle.In(l)))
 		low = append(low, cl...)
 	}
-	return m.stack(top, low, w, h)
+	return title + "\n" + m.stack(top, low, w, h-1)
 }
 
 // stack fits the two parts into h lines: the lower part stays, the upper part scrolls.
@@ -279,10 +296,10 @@ func (m *model) checkLine(st *checkState, w int) []string {
 	r := st.res
 	mark, sty := m.resultMark(r.Status)
 	msg := steps.Clean(r.Message.In(l))
-	lines := []string{sty.Render(wrap(mark+" "+r.ID+"  "+msg, w))}
+	lines := []string{sty.Render(hang(mark+" ", r.ID+"  "+msg, w))}
 	if r.Status == verify.Fail {
 		if n, s := m.stepNumber(st.target()); s != nil {
-			lines = append(lines, m.st.Muted.Render(wrap("  "+tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
+			lines = append(lines, m.st.Muted.Render(hang("  ", tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
 		}
 	}
 	return lines
@@ -320,8 +337,12 @@ func (m *model) finalPane() string {
 	case m.s.Checker == nil:
 		out = append(out, m.st.Muted.Render(wrap(txtFinalNoChecks.In(l), w)))
 	}
-	for _, id := range m.order {
-		out = append(out, m.checkLine(m.checks[id], w)...)
+	listed := map[string]bool{}
+	for _, id := range append(m.allCheckIDs(), m.order...) {
+		if st := m.checks[id]; st != nil && !listed[id] {
+			listed[id] = true
+			out = append(out, m.checkLine(st, w)...)
+		}
 	}
 	if m.finalDone {
 		out = append(out, "")
