@@ -2,12 +2,17 @@ package config
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/token"
 )
 
 // LoadError says what is wrong with a config or answers file, where, and what to do.
@@ -44,6 +49,23 @@ func Parse(name string, b []byte) (*Config, error) {
 	var c Config
 	if err := yaml.UnmarshalWithOptions(b, &c, yaml.Strict()); err != nil {
 		return nil, loadError(name, err)
+	}
+	// The decoder turns "version: 1.5" into 1 and an unreadable time into the zero time;
+	// a second, loose look at the raw values catches both.
+	var raw struct {
+		Version      any `yaml:"version"`
+		Verification struct {
+			At any `yaml:"at"`
+		} `yaml:"verification"`
+	}
+	_ = yaml.UnmarshalWithOptions(b, &raw)
+	switch raw.Version.(type) {
+	case nil, int, int64, uint64:
+	default:
+		return nil, &LoadError{Path: name, Line: lineOf(b, "version"), Msg: fmt.Sprintf(`"version: %v" is not a schema version. Write "version: 1".`, raw.Version)}
+	}
+	if c.Verification != nil && c.Verification.At.IsZero() && raw.Verification.At != nil {
+		return nil, &LoadError{Path: name, Line: lineOf(b, "at"), Msg: `"verification.at" is not a time. Write it as 2026-01-01T00:00:00Z, or delete the verification section: the wizard writes it.`}
 	}
 	switch c.Version {
 	case Version:
@@ -84,12 +106,73 @@ func loadError(name string, err error) error {
 			key = tk.Value
 		}
 		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("unknown key %q. Check its spelling and indentation against the schema in the README.", key)}
-	case errors.As(err, &dup):
-		return &LoadError{Path: name, Line: line, Msg: "a key appears twice. Keep one of them."}
+	case errors.As(err, &dup), strings.Contains(ye.GetMessage(), "already defined"):
+		key := ""
+		if tk != nil {
+			key = tk.Value
+		}
+		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("key %q appears twice in the same section. Keep one of them.", key)}
 	case errors.As(err, &typ):
-		return &LoadError{Path: name, Line: line, Msg: "a value has the wrong type (" + typ.GetMessage() + "). Quote IDs and URLs as strings; use true/false for yes/no."}
+		val := ""
+		if tk != nil {
+			val = tk.Value
+		}
+		given := fmt.Sprintf("the value %q", val)
+		switch val {
+		case "[", "-":
+			given = "a list"
+		case "{":
+			given = "a section"
+		}
+		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("wrong type: %s was given where %s is expected. %s", given, typeWords(typ.DstType), typeFix(typ.DstType))}
 	}
 	return &LoadError{Path: name, Line: line, Msg: "is not valid YAML (" + ye.GetMessage() + ")."}
+}
+
+func typeWords(t reflect.Type) string {
+	if t == nil {
+		return "of the right type"
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int64, reflect.Uint64:
+		return "a whole number"
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct, reflect.Pointer, reflect.Map:
+		if t == reflect.TypeOf(time.Time{}) {
+			return "a time"
+		}
+		return "a section of keys"
+	}
+	return "of the right type"
+}
+
+func typeFix(t reflect.Type) string {
+	if t != nil && t.Kind() == reflect.Slice {
+		return "Write one item per line, each starting with \"- \"."
+	}
+	if t != nil && (t.Kind() == reflect.Struct || t.Kind() == reflect.Pointer) && t != reflect.TypeOf(time.Time{}) {
+		return "Indent its keys under it, as in the schema in the README."
+	}
+	return "Check the value against the schema in the README; quote IDs and URLs."
+}
+
+// plainScalar matches text that YAML reads back as the same string without quotes.
+var plainScalar = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._~/:@%+=,;&?()\-]*$`)
+
+// quoteString writes a string plain when that is safe and double-quoted otherwise, so that
+// every value, however odd ("? x", ".inf", "2000000001", "サロン"), reads back unchanged.
+func quoteString(s string) ([]byte, error) {
+	if plainScalar.MatchString(s) && !token.IsNeedQuoted(s) && !strings.Contains(s, ": ") && !strings.HasSuffix(s, ":") {
+		if tk := token.New(s, s, &token.Position{}); tk.Type == token.StringType {
+			return []byte(s), nil
+		}
+	}
+	return json.Marshal(s) // a JSON string is a valid YAML double-quoted scalar
 }
 
 // Marshal encodes the file as YAML.
@@ -97,7 +180,7 @@ func (c *Config) Marshal() ([]byte, error) {
 	if c.Version == 0 {
 		c.Version = Version
 	}
-	return yaml.MarshalWithOptions(c, yaml.Indent(2), yaml.IndentSequence(true))
+	return yaml.MarshalWithOptions(c, yaml.Indent(2), yaml.IndentSequence(true), yaml.CustomMarshaler[string](quoteString))
 }
 
 // Save writes c to path atomically with mode 0600, keeping any previous file as path.bak.
