@@ -24,7 +24,6 @@ var (
 	txtOpened      = steps.T("Opened %s in your browser.", "%s をブラウザで開きました。")
 	txtNoBrowser   = steps.T("No browser can be opened here. Open this address yourself (press c to copy it):", "ここではブラウザを開けません。次のアドレスを開いてください（c でコピーできます）：")
 	txtCopied      = steps.T("Copied: %s", "コピーしました：%s")
-	txtCopyNote    = steps.T("If nothing was copied, your terminal does not allow it: select the text with the mouse instead.", "コピーされない場合は端末が対応していません。マウスで選択してコピーしてください。")
 	txtNoConfirm   = steps.T("Finish this in the console first, then choose Yes.", "先にコンソールでこの作業を終えてから「はい」を選んでください。")
 	txtYes         = steps.T("Yes", "はい")
 	txtNo          = steps.T("No", "いいえ")
@@ -44,7 +43,6 @@ var (
 	txtCheckingN    = steps.T("Checking %d…", "%d 件確認中…")
 	txtChecksTitle  = steps.T("Live checks", "接続確認")
 	txtJumpOffer    = steps.T("press g to go to step %d “%s”", "g でステップ %d「%s」へ移動")
-	txtChecksFailed = steps.T("%d check(s) failed.", "%d 件の確認で問題が見つかりました。")
 
 	txtFinalTitle    = steps.T("All steps are done", "すべてのステップが終わりました")
 	txtFinalRunning  = steps.T("Running every check one last time…", "最後にすべての確認をもう一度行っています…")
