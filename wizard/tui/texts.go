@@ -39,10 +39,10 @@ var (
 	txtChannelIDLrn  = steps.T("Messaging API channel ID", "Messaging API のチャネルID")
 	txtNothingToCopy = steps.T("Nothing to copy here.", "ここにはコピーするものがありません。")
 
-	txtChecking     = steps.T("Checking…", "確認中…")
-	txtCheckingN    = steps.T("Checking %d…", "%d 件確認中…")
-	txtChecksTitle  = steps.T("Live checks", "接続確認")
-	txtJumpOffer    = steps.T("press g to go to step %d “%s”", "g でステップ %d「%s」へ移動")
+	txtChecking    = steps.T("Checking…", "確認中…")
+	txtCheckingN   = steps.T("Checking %d…", "%d 件確認中…")
+	txtChecksTitle = steps.T("Live checks", "接続確認")
+	txtJumpOffer   = steps.T("press g to go to step %d “%s”", "g でステップ %d「%s」へ移動")
 
 	txtFinalTitle    = steps.T("All steps are done", "すべてのステップが終わりました")
 	txtFinalRunning  = steps.T("Running every check one last time…", "最後にすべての確認をもう一度行っています…")
