@@ -137,9 +137,7 @@ func (p Problem) Message(l Lang) string {
 	}
 	b.WriteString(p.Rule.In(l))
 	if fix := p.Fix.In(l); fix != "" {
-		if l == JA {
-			b.WriteString(" ")
-		} else {
+		if l != JA { // Japanese sentences follow one another without a space
 			b.WriteString(" ")
 		}
 		b.WriteString(fix)

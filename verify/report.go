@@ -268,6 +268,9 @@ func ConfigResults(results []Result, lang steps.Lang) []config.Result {
 	out := make([]config.Result, 0, len(results))
 	for _, r := range results {
 		l := cleanResult(r, lang)
+		if r.Status == Pass || r.Status == Skipped {
+			l.Step = "" // nothing to go back for
+		}
 		out = append(out, config.Result{ID: l.ID, Status: string(r.Status), Message: l.Message, Step: l.Step, Detail: l.Detail})
 	}
 	return out
