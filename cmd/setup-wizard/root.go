@@ -50,7 +50,7 @@ Messaging API and LINE Login channels) or to NAVER Login, one console step per s
 It checks every value as you enter it, checks it live against LINE's and NAVER's APIs,
 sets what the APIs allow (the webhook URL), and writes one config file.
 
-Try it offline first:  setup-wizard --sandbox`,
+Try it offline first:  setup-wizard --sandbox` + sandboxHelp(),
 		Version:           version,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
@@ -163,4 +163,12 @@ func flagFor(key string) string {
 	return key
 }
 
-var _ = fmt.Sprint
+// sandboxHelp lists the emulator's knobs, so a newcomer can see each failure offline.
+func sandboxHelp() string {
+	var b strings.Builder
+	b.WriteString("\n\nWith --sandbox, SETUP_WIZARD_SANDBOX_FAULTS=knob,knob makes the emulator fail:\n")
+	for _, k := range sandboxKnobs() {
+		fmt.Fprintf(&b, "  %-32s %s\n", k.Name, k.Help)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
