@@ -91,7 +91,12 @@ func (d *DraftFile) Delete() error {
 // Resume puts the engine back at the draft's step with its answers.
 func Resume(flow *steps.Flow, dr Draft) *Engine {
 	e := New(flow, dr.Answers)
-	// Every step before the saved one was passed.
+	if dr.Step != "" && !e.GoTo(dr.Step) {
+		// The step is gone or now skipped: start again at the first visible step, with
+		// the answers but nothing shown as passed.
+		return e
+	}
+	// Every step before the saved one was passed; all of them when the walk had ended.
 	for _, s := range e.Visible() {
 		if s.ID == dr.Step {
 			break
@@ -100,8 +105,6 @@ func Resume(flow *steps.Flow, dr Draft) *Engine {
 	}
 	if dr.Step == "" {
 		e.pos = len(flow.Steps)
-	} else if !e.GoTo(dr.Step) {
-		e.pos = e.nextVisible(0)
 	}
 	return e
 }

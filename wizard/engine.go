@@ -63,13 +63,15 @@ func (e *Engine) Answers() steps.Answers {
 // Raw returns a copy of the answers exactly as given, without derived values.
 func (e *Engine) Raw() steps.Answers { return e.answers.Clone() }
 
-// Value is the answer for key, or the value derived from earlier answers.
+// Value is the answer for key, or the value derived from earlier answers. It is what
+// Answers holds for key, so a value derived from another derived value shows as it will
+// be saved.
 func (e *Engine) Value(key string) string {
 	if v := e.answers.Get(key); v != "" {
 		return v
 	}
 	if f, _, ok := e.flow.Field(key); ok && f.Derive != nil {
-		return f.Derive(e.answers)
+		return e.Answers().Get(key)
 	}
 	return ""
 }
