@@ -315,18 +315,12 @@ func authorizeProbe(ctx context.Context, client *http.Client, cfg *oauth2.Config
 func runURLs(_ context.Context, env *verify.Env) verify.Result {
 	a := env.Answers
 	var errs, warns []steps.Text
-	for _, e := range []struct {
-		name          steps.Text
-		svcKey, cbKey string
-	}{
-		{steps.T("PC web", "PC ウェブ"), KeyPCService, KeyPCCallbacks},
-		{steps.T("Mobile web", "モバイルウェブ"), KeyMobileService, KeyMobileCallbacks},
-	} {
-		if a.Get(e.svcKey) == "" && a.Get(e.cbKey) == "" {
+	for _, e := range []webEnv{envPC, envMobile} {
+		if a.Get(e.serviceKey) == "" && a.Get(e.callbacksKey) == "" {
 			continue
 		}
-		ps := CheckURLs(a.Get(e.svcKey), a.List(e.cbKey))
-		if len(a.List(e.cbKey)) == 0 {
+		ps := CheckURLs(a.Get(e.serviceKey), a.List(e.callbacksKey))
+		if len(a.List(e.callbacksKey)) == 0 {
 			ps = append(ps, steps.Problem{
 				Rule: steps.T("no callback URL is listed.", "コールバック URL がありません。"),
 				Fix:  steps.T("Add at least one, such as the service URL itself.", "サービス URL と同じものなど、少なくとも 1 つ入れてください。"),

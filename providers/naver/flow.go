@@ -271,6 +271,57 @@ func firstOf(rule func(string, []string) []steps.Problem, svcKey string) steps.V
 	}
 }
 
+// webEnv names one NAVER environment for the fields that are declared once for both.
+type webEnv struct {
+	name         steps.Text
+	serviceKey   string
+	callbacksKey string
+	fromPlan     func(URLPlan) *Environment
+}
+
+var (
+	envPC = webEnv{steps.T("PC web", "PC ウェブ"), KeyPCService, KeyPCCallbacks,
+		func(p URLPlan) *Environment { return p.PC }}
+	envMobile = webEnv{steps.T("Mobile web", "モバイルウェブ"), KeyMobileService, KeyMobileCallbacks,
+		func(p URLPlan) *Environment { return p.Mobile }}
+)
+
+// serviceURLField is an environment's service URL, derived from the planner and editable.
+func serviceURLField(e webEnv) steps.Field {
+	return steps.Field{
+		Key:   e.serviceKey,
+		Label: steps.T(e.name.EN+": service URL", e.name.JA+"：サービス URL"),
+		Help:  steps.T("Copy into 서비스 URL of "+e.name.EN+".", e.name.JA+"の 서비스 URL にコピーします。"),
+		Kind:  steps.KindURL,
+		Derive: func(a steps.Answers) string {
+			if env := e.fromPlan(planned(a)); env != nil {
+				return env.ServiceURL
+			}
+			return ""
+		},
+		Validate: []steps.Validator{ValidateURL},
+		Optional: true,
+	}
+}
+
+// callbackURLsField is an environment's callback URLs, derived from the planner and editable.
+func callbackURLsField(e webEnv) steps.Field {
+	return steps.Field{
+		Key:   e.callbacksKey,
+		Label: steps.T(e.name.EN+": callback URLs", e.name.JA+"：コールバック URL"),
+		Help:  steps.T("Copy into Callback URL of "+e.name.EN+", one per line; at most 5.", e.name.JA+"の Callback URL に 1 行ずつコピーします。5 件まで。"),
+		Kind:  steps.KindList,
+		Derive: func(a steps.Answers) string {
+			if env := e.fromPlan(planned(a)); env != nil {
+				return steps.JoinList(env.CallbackURLs)
+			}
+			return ""
+		},
+		Validate: callbackValidators(e.serviceKey),
+		Optional: true,
+	}
+}
+
 func callbackValidators(svcKey string) []steps.Validator {
 	var vs []steps.Validator
 	for _, r := range urlRules[1:] { // the service URL has its own field
@@ -334,62 +385,10 @@ func environments() *steps.Step {
 				Validate: []steps.Validator{envValidator(KeyEnvMobile)},
 				Sample:   "true",
 			},
-			{
-				Key:   KeyPCService,
-				Label: steps.T("PC web: service URL", "PC ウェブ：サービス URL"),
-				Help:  steps.T("Copy into 서비스 URL of PC web.", "PC ウェブの 서비스 URL にコピーします。"),
-				Kind:  steps.KindURL,
-				Derive: func(a steps.Answers) string {
-					if p := planned(a); p.PC != nil {
-						return p.PC.ServiceURL
-					}
-					return ""
-				},
-				Validate: []steps.Validator{ValidateURL},
-				Optional: true,
-			},
-			{
-				Key:   KeyPCCallbacks,
-				Label: steps.T("PC web: callback URLs", "PC ウェブ：コールバック URL"),
-				Help:  steps.T("Copy into Callback URL of PC web, one per line; at most 5.", "PC ウェブの Callback URL に 1 行ずつコピーします。5 件まで。"),
-				Kind:  steps.KindList,
-				Derive: func(a steps.Answers) string {
-					if p := planned(a); p.PC != nil {
-						return steps.JoinList(p.PC.CallbackURLs)
-					}
-					return ""
-				},
-				Validate: callbackValidators(KeyPCService),
-				Optional: true,
-			},
-			{
-				Key:   KeyMobileService,
-				Label: steps.T("Mobile web: service URL", "モバイルウェブ：サービス URL"),
-				Help:  steps.T("Copy into 서비스 URL of Mobile web.", "モバイルウェブの 서비스 URL にコピーします。"),
-				Kind:  steps.KindURL,
-				Derive: func(a steps.Answers) string {
-					if p := planned(a); p.Mobile != nil {
-						return p.Mobile.ServiceURL
-					}
-					return ""
-				},
-				Validate: []steps.Validator{ValidateURL},
-				Optional: true,
-			},
-			{
-				Key:   KeyMobileCallbacks,
-				Label: steps.T("Mobile web: callback URLs", "モバイルウェブ：コールバック URL"),
-				Help:  steps.T("Copy into Callback URL of Mobile web, one per line; at most 5.", "モバイルウェブの Callback URL に 1 行ずつコピーします。5 件まで。"),
-				Kind:  steps.KindList,
-				Derive: func(a steps.Answers) string {
-					if p := planned(a); p.Mobile != nil {
-						return steps.JoinList(p.Mobile.CallbackURLs)
-					}
-					return ""
-				},
-				Validate: callbackValidators(KeyMobileService),
-				Optional: true,
-			},
+			serviceURLField(envPC),
+			callbackURLsField(envPC),
+			serviceURLField(envMobile),
+			callbackURLsField(envMobile),
 		},
 		Checks:  []string{CheckURLsID, CheckCallbackID},
 		Confirm: steps.T("I entered these URLs and saved the application", "これらの URL を入力してアプリケーションを保存した"),
