@@ -201,30 +201,20 @@ func (l *LINE) SetSandbox() {
 
 // SetKnob turns one failure on; "latency=<duration>" sets the delay of every answer.
 func (l *LINE) SetKnob(name string) error {
-	name = strings.TrimSpace(name)
+	knob, d, isLatency, err := parseKnob("LINE", knobLatency, LINEKnobs(), name)
+	if err != nil {
+		return err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if v, ok := strings.CutPrefix(name, knobLatency+"="); ok {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			return fmt.Errorf("fakeapi: latency wants a duration such as 200ms, got %q", v)
-		}
+	if isLatency {
 		l.latency = d
 		return nil
 	}
-	for _, k := range LINEKnobs() {
-		if k.Name == name && !strings.Contains(name, "=") {
-			l.knobs[name] = true
-			// "The first calls fail" counts from the moment a knob is turned on.
-			l.faultCalls = map[string]int{}
-			return nil
-		}
-	}
-	var names []string
-	for _, k := range LINEKnobs() {
-		names = append(names, k.Name)
-	}
-	return fmt.Errorf("fakeapi: unknown LINE knob %q; valid knobs: %s", name, strings.Join(names, ", "))
+	l.knobs[knob] = true
+	// "The first calls fail" counts from the moment a knob is turned on.
+	l.faultCalls = map[string]int{}
+	return nil
 }
 
 // Reset turns every knob off, forgets the counters and restores the account's webhook

@@ -133,28 +133,18 @@ func (n *NAVER) SetApp(app NAVERApp) {
 
 // SetKnob turns one failure on; "naver_latency=<duration>" delays every answer.
 func (n *NAVER) SetKnob(name string) error {
-	name = strings.TrimSpace(name)
+	knob, d, isLatency, err := parseKnob("NAVER", naverKnobLatency, NAVERKnobs(), name)
+	if err != nil {
+		return err
+	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if v, ok := strings.CutPrefix(name, naverKnobLatency+"="); ok {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			return fmt.Errorf("fakeapi: naver_latency wants a duration such as 200ms, got %q", v)
-		}
+	if isLatency {
 		n.latency = d
 		return nil
 	}
-	for _, k := range NAVERKnobs() {
-		if k.Name == name && !strings.Contains(name, "=") {
-			n.knobs[name] = true
-			return nil
-		}
-	}
-	var names []string
-	for _, k := range NAVERKnobs() {
-		names = append(names, k.Name)
-	}
-	return fmt.Errorf("fakeapi: unknown NAVER knob %q; valid knobs: %s", name, strings.Join(names, ", "))
+	n.knobs[knob] = true
+	return nil
 }
 
 // Reset turns every knob off and forgets the counters and the tokens issued.
