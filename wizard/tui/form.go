@@ -18,6 +18,11 @@ type binding struct {
 	input  *huh.Input // text, URL and secret fields: for ctrl+r
 	hfield huh.Field
 	text   bool // a text entry has the focus: letters are typed, not keys
+
+	// title and desc are the field's words before wrapping; setText gives them to the
+	// huh field, wrapped for Japanese (huh wraps by width only).
+	title, desc string
+	setText     func(title, desc string)
 }
 
 func (b *binding) value() string {
@@ -65,8 +70,8 @@ func (m *model) buildForm() {
 		case steps.KindConfirm:
 			yes := v == "true"
 			b.yes = &yes
-			c := huh.NewConfirm().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
-				Affirmative(txtYes.In(l)).Negative(txtNo.In(l)).Value(b.yes)
+			c := huh.NewConfirm().Key(f.Key).Affirmative(txtYes.In(l)).Negative(txtNo.In(l)).Value(b.yes)
+			b.setText = func(t, d string) { c.Title(t).Description(d) }
 			b.hfield = c
 		case steps.KindChoice:
 			if v == "" && len(f.Options) > 0 {
@@ -77,42 +82,49 @@ func (m *model) buildForm() {
 			for _, o := range f.Options {
 				opts = append(opts, huh.NewOption(o.Label.In(l), o.Value))
 			}
-			b.hfield = huh.NewSelect[string]().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
-				Options(opts...).Value(b.str)
+			sel := huh.NewSelect[string]().Key(f.Key).Options(opts...).Value(b.str)
+			b.setText = func(t, d string) { sel.Title(t).Description(d) }
+			b.hfield = sel
 		case steps.KindList:
 			b.str, b.text = &v, true
-			b.hfield = huh.NewText().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
-				Lines(4).Value(b.str).Validate(m.validator(f))
+			txt := huh.NewText().Key(f.Key).Lines(4).Value(b.str).Validate(m.validator(f))
+			b.setText = func(t, d string) { txt.Title(t).Description(d) }
+			b.hfield = txt
 		default:
 			b.str, b.text = &v, true
-			in := huh.NewInput().Key(f.Key).Title(f.Label.In(l)).Description(f.Help.In(l)).
-				Placeholder(f.Placeholder).Value(b.str).Validate(m.validator(f))
+			in := huh.NewInput().Key(f.Key).Placeholder(f.Placeholder).Value(b.str).Validate(m.validator(f))
+			b.setText = func(t, d string) { in.Title(t).Description(d) }
 			if f.Secret() && !m.revealed {
 				in.EchoMode(huh.EchoModePassword)
 			}
 			b.input = in
 			b.hfield = in
 		}
+		b.title, b.desc = f.Label.In(l), f.Help.In(l)
 		m.binds = append(m.binds, b)
 		fields = append(fields, b.hfield)
 	}
 	if !cur.Confirm.IsZero() {
 		yes := m.eng().Value(cur.ConfirmKey()) == "true"
-		b := &binding{key: cur.ConfirmKey(), yes: &yes}
-		b.hfield = huh.NewConfirm().Key(b.key).Title(cur.Confirm.In(l)).
+		b := &binding{key: cur.ConfirmKey(), yes: &yes, title: cur.Confirm.In(l)}
+		c := huh.NewConfirm().Key(b.key).
 			Affirmative(txtYes.In(l)).Negative(txtNo.In(l)).Value(b.yes).
 			Validate(func(ok bool) error {
 				if !ok {
-					return errors.New(txtNoConfirm.In(l))
+					return errors.New(m.wrap(txtNoConfirm.In(l), m.fieldTextWidth()))
 				}
 				return nil
 			})
+		b.setText = func(t, d string) { c.Title(t).Description(d) }
+		b.hfield = c
 		m.binds = append(m.binds, b)
 		fields = append(fields, b.hfield)
 	}
 	if len(fields) == 0 {
 		return
 	}
+	m.textW = 0
+	m.setFieldTexts()
 	km := huh.NewDefaultKeyMap()
 	km.Quit.SetEnabled(false) // ctrl+c is ours: it keeps a draft
 	m.form = huh.NewForm(huh.NewGroup(fields...)).
@@ -125,7 +137,7 @@ func (m *model) validator(f steps.Field) func(string) error {
 	return func(v string) error {
 		for _, p := range f.Check(v, m.formAnswers()) {
 			if p.Severity == steps.Error {
-				return errors.New(p.Message(m.lang))
+				return errors.New(m.wrap(p.Message(m.lang), m.fieldTextWidth()))
 			}
 		}
 		return nil
@@ -194,4 +206,35 @@ func (m *model) setReveal(on bool) {
 			b.input.EchoMode(huh.EchoModePassword)
 		}
 	}
+}
+
+// fieldTextWidth is the room huh gives a field's title and description: the form's width
+// less the field's border and padding.
+func (m *model) fieldTextWidth() int {
+	return max(m.paneWidth(), 20) - 2
+}
+
+// setFieldTexts gives every field its title and description, wrapped for the form's
+// width in Japanese, so that huh (which wraps by width only) finds lines that already
+// fit. It does nothing while the width is the one last used.
+func (m *model) setFieldTexts() {
+	w := m.fieldTextWidth()
+	if w == m.textW {
+		return
+	}
+	m.textW = w
+	for _, b := range m.binds {
+		if b.setText == nil {
+			continue
+		}
+		b.setText(wrapFieldText(m.lang, b.title, w), wrapFieldText(m.lang, b.desc, w))
+	}
+}
+
+// wrapFieldText wraps a huh field's words in Japanese; English is left to huh.
+func wrapFieldText(l steps.Lang, s string, w int) string {
+	if l != steps.JA || s == "" {
+		return s
+	}
+	return wrapJA(s, max(w, 10))
 }

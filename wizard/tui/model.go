@@ -73,6 +73,7 @@ type model struct {
 
 	outcome error             // what Run returns
 	formDim tea.WindowSizeMsg // the room last given to the form
+	textW   int               // the width the fields' texts were wrapped for
 }
 
 func newModel(ctx context.Context, s *wizard.Session, o Options) *model {
@@ -123,7 +124,7 @@ func (m *model) buildResume() {
 	km.Quit.SetEnabled(false)
 	m.resumeForm = huh.NewForm(huh.NewGroup(
 		huh.NewSelect[bool]().Title(txtResumeTitle.In(l)).
-			Description(tf(txtResumeBody, l, when, steps.Clean(title))).
+			Description(wrapFieldText(l, tf(txtResumeBody, l, when, steps.Clean(title)), m.width-4)).
 			Options(huh.NewOption(txtResumeYes.In(l), true), huh.NewOption(txtResumeNo.In(l), false)).
 			Value(&m.resumeYes),
 	)).WithShowHelp(false).WithKeyMap(km).WithTheme(m.st.huhTheme)
@@ -184,6 +185,7 @@ func (m *model) layoutForm() {
 	}
 	const minTop = 4
 	size := tea.WindowSizeMsg{Width: max(w, 20), Height: max(m.bodyHeight()-1-other-1-minTop, 5)}
+	m.setFieldTexts()
 	if size != m.formDim {
 		m.formDim = size
 		m.form.Update(size)

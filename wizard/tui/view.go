@@ -113,9 +113,9 @@ func (m *model) sidebar(w, h int) string {
 func padNum(n int) string { return fmt.Sprintf("%2d", n) }
 
 // hang wraps text after prefix, later lines indented under the text.
-func hang(prefix, text string, w int) string {
+func (m *model) hang(prefix, text string, w int) string {
 	pw := lipgloss.Width(prefix)
-	lines := strings.Split(lipgloss.NewStyle().Width(max(w-pw, 10)).Render(text), "\n")
+	lines := strings.Split(m.wrap(text, w-pw), "\n")
 	for i := range lines {
 		if i == 0 {
 			lines[i] = prefix + lines[i]
@@ -126,9 +126,18 @@ func hang(prefix, text string, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// wrap fits text to w columns.
-func wrap(s string, w int) string {
-	return lipgloss.NewStyle().Width(max(w, 10)).Render(s)
+// wrap fits prose to w columns: Japanese with its line-breaking rules (wrapJA), English
+// at spaces.
+func (m *model) wrap(s string, w int) string {
+	return wrapIn(m.lang, s, w)
+}
+
+func wrapIn(l steps.Lang, s string, w int) string {
+	w = max(w, 10)
+	if l == steps.JA {
+		return wrapJA(s, w)
+	}
+	return lipgloss.NewStyle().Width(w).Render(s)
 }
 
 // pane is the right side: the step's instructions on top, then what the operator does
@@ -140,10 +149,10 @@ func (m *model) pane(w, h int) string {
 	title := m.st.StepTitle.Render(ansi.Truncate(cur.Title.In(l), w, "…"))
 	var top []string
 	if !cur.Warn.IsZero() {
-		top = append(top, m.st.Warn.Render(wrap("! "+cur.Warn.In(l), w)))
+		top = append(top, m.st.Warn.Render(m.wrap("! "+cur.Warn.In(l), w)))
 	}
 	if !cur.Body.IsZero() {
-		top = append(top, "", wrap(cur.Body.In(l), w))
+		top = append(top, "", m.wrap(cur.Body.In(l), w))
 	}
 	if len(top) > 0 && top[0] == "" {
 		top = top[1:]
@@ -158,7 +167,7 @@ func (m *model) pane(w, h int) string {
 			top = append(top, mark+st.Render(lk.Label.In(l))+"  "+m.st.Muted.Render(lk.URL))
 		}
 		if m.shownURL != "" {
-			top = append(top, m.st.Warning.Render(wrap(txtNoBrowser.In(l), w)), "  "+m.st.URL.Render(m.shownURL))
+			top = append(top, m.st.Warning.Render(m.wrap(txtNoBrowser.In(l), w)), "  "+m.st.URL.Render(m.shownURL))
 		}
 	}
 
@@ -167,12 +176,12 @@ func (m *model) pane(w, h int) string {
 		low = append(append(low, ""), m.handoverView(w)...)
 	}
 	if m.saveErr != "" {
-		low = append(low, "", m.st.Error.Render(wrap("✗ "+tf(txtSaveFailed, l, m.saveErr), w)))
+		low = append(low, "", m.st.Error.Render(m.wrap("✗ "+tf(txtSaveFailed, l, m.saveErr), w)))
 	}
 	if len(m.problems) > 0 && !m.reviewing {
 		low = append(low, "", m.st.Error.Render(txtErrorsTitle.In(l)))
 		for _, p := range m.problems {
-			low = append(low, m.st.Error.Render(wrap("✗ "+steps.Clean(p.Message(l)), w)))
+			low = append(low, m.st.Error.Render(m.wrap("✗ "+steps.Clean(p.Message(l)), w)))
 		}
 	}
 	switch {
@@ -243,7 +252,7 @@ func (m *model) handoverView(w int) []string {
 			out = append(out, "  "+line)
 		}
 	}
-	out = append(out, m.st.Muted.Render(wrap(txtHandoverHint.In(m.lang), w)))
+	out = append(out, m.st.Muted.Render(m.wrap(txtHandoverHint.In(m.lang), w)))
 	return out
 }
 
@@ -263,9 +272,9 @@ func (m *model) reviewView(w int) []string {
 	}
 	out = append(out, "", m.st.Warning.Render(txtWarnings.In(l)))
 	for _, p := range m.problems {
-		out = append(out, m.st.Warning.Render(wrap("! "+steps.Clean(p.Message(l)), w)))
+		out = append(out, m.st.Warning.Render(m.wrap("! "+steps.Clean(p.Message(l)), w)))
 	}
-	out = append(out, m.st.Muted.Render(wrap(txtWarnPass.In(l), w)))
+	out = append(out, m.st.Muted.Render(m.wrap(txtWarnPass.In(l), w)))
 	return out
 }
 
@@ -296,10 +305,10 @@ func (m *model) checkLine(st *checkState, w int) []string {
 	r := st.res
 	mark, sty := m.resultMark(r.Status)
 	msg := steps.Clean(r.Message.In(l))
-	lines := []string{sty.Render(hang(mark+" ", r.ID+"  "+msg, w))}
+	lines := []string{sty.Render(m.hang(mark+" ", r.ID+"  "+msg, w))}
 	if r.Status == verify.Fail {
 		if n, s := m.stepNumber(st.target()); s != nil {
-			lines = append(lines, m.st.Muted.Render(hang("  ", tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
+			lines = append(lines, m.st.Muted.Render(m.hang("  ", tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
 		}
 	}
 	return lines
@@ -335,7 +344,7 @@ func (m *model) finalPane() string {
 	case m.finalRunning:
 		out = append(out, m.spin.View()+" "+txtFinalRunning.In(l))
 	case m.s.Checker == nil:
-		out = append(out, m.st.Muted.Render(wrap(txtFinalNoChecks.In(l), w)))
+		out = append(out, m.st.Muted.Render(m.wrap(txtFinalNoChecks.In(l), w)))
 	}
 	listed := map[string]bool{}
 	for _, id := range append(m.allCheckIDs(), m.order...) {
@@ -347,15 +356,15 @@ func (m *model) finalPane() string {
 	if m.finalDone {
 		out = append(out, "")
 		if m.finalErr != "" {
-			out = append(out, m.st.Error.Render(wrap("✗ "+tf(txtSaveFailed, l, m.finalErr), w)),
+			out = append(out, m.st.Error.Render(m.wrap("✗ "+tf(txtSaveFailed, l, m.finalErr), w)),
 				"", m.st.Muted.Render(txtFinalRetry.In(l)))
 		} else {
 			path := steps.Clean(m.savedPath)
 			if path == "" {
 				path = steps.Clean(m.s.ConfigPath)
 			}
-			out = append(out, m.st.Pass.Render(wrap("✓ "+tf(txtSaved, l, path), w)),
-				wrap(tf(txtFinalNext, l, path), w), "", m.st.Muted.Render(txtFinalQuit.In(l)))
+			out = append(out, m.st.Pass.Render(m.wrap("✓ "+tf(txtSaved, l, path), w)),
+				m.wrap(tf(txtFinalNext, l, path), w), "", m.st.Muted.Render(txtFinalQuit.In(l)))
 		}
 	}
 	return strings.Join(out, "\n")
