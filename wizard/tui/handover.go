@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -67,14 +68,30 @@ func (m *model) handoverRows() []handRow {
 }
 
 // shown is how a row's value is drawn: cleaned, and a secret masked to its first four
-// characters unless ctrl+r revealed it.
-func (r handRow) shown(revealed bool) string {
+// characters and its length unless ctrl+r revealed it.
+func (r handRow) shown(revealed bool, l steps.Lang) string {
 	v := r.value
 	if strings.Contains(v, "\n") {
 		v = strings.Join(steps.SplitList(v), ", ")
 	}
 	if r.secret && !revealed {
-		return steps.Clean(config.RedactValue(v))
+		return steps.Clean(redactIn(l, v))
 	}
 	return steps.Clean(v)
+}
+
+// redactIn masks a secret for the screen in l: config.RedactValue in English
+// ("djdH… (172 characters)"), the same shape in Japanese ("djdH…（172文字）").
+func redactIn(l steps.Lang, v string) string {
+	if l != steps.JA {
+		return config.RedactValue(v)
+	}
+	r := []rune(v)
+	switch {
+	case len(r) == 0:
+		return ""
+	case len(r) <= 8:
+		return fmt.Sprintf("…（%d文字）", len(r))
+	}
+	return fmt.Sprintf("%s…（%d文字）", string(r[:4]), len(r))
 }

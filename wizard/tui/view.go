@@ -245,7 +245,7 @@ func (m *model) handoverView(w int) []string {
 	for i, r := range rows {
 		label := ansi.Truncate(r.label, lw, "…")
 		label += strings.Repeat(" ", lw-lipgloss.Width(label))
-		line := ansi.Truncate(label+"  "+r.shown(m.revealed), w-2, "…")
+		line := ansi.Truncate(label+"  "+r.shown(m.revealed, m.lang), w-2, "…")
 		if i == m.hoSel%len(rows) {
 			out = append(out, "▸ "+m.st.RowSel.Render(line))
 		} else {
