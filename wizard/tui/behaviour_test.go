@@ -412,3 +412,71 @@ func TestOpenCallsOpener(t *testing.T) {
 	u.send(ctrlC)
 	u.finish()
 }
+
+// TestRecheckAfterFix: a check fails and names a console step; the operator goes there
+// with g, fixes it and answers yes: the check runs again, and the step's mark goes when it
+// passes and stays when it fails again.
+func TestRecheckAfterFix(t *testing.T) {
+	chatOff := verify.Result{Status: verify.Fail, Step: "t.console", Message: steps.T("Chat is off.", "チャットがオフです。")}
+	for _, tc := range []struct {
+		name   string
+		second verify.Result
+		marked bool
+	}{
+		{"passes", verify.Result{Status: verify.Pass, Message: steps.T("Chat is on now.", "チャットはオンです。")}, false},
+		{"fails again", chatOff, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, fc, _ := testSession(t, steps.EN, steps.Answers{
+				"line.account_name":                       "Salon Test",
+				"line.messaging_api.channel_access_token": "tok-0123456789",
+				"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
+			})
+			s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
+			fc.seq = map[string][]verify.Result{"t.token": {chatOff, tc.second}}
+			u := start(t, s, 100, 32)
+			u.waitFocus("line.messaging_api.channel_access_token")
+			u.send(enter)
+			u.waitFocus("line.messaging_api.add_friend_url")
+			u.send(enter)
+			u.waitStep("t.cms")
+			u.waitText("press g to go to step 2")
+			u.send(letter('g'))
+			u.waitFocus("flow.done.t.console")
+			u.send(left, enter) // Yes: fixed in the console
+			u.waitStep("t.collect")
+			var sn snap
+			if tc.marked {
+				sn = u.wait("the check failed again", func(s snap) bool {
+					return len(fc.ran()) == 2 && strings.Contains(s.screen, "✗  2 Switch chat on") && strings.Contains(s.screen, "press g to go to step 2")
+				})
+			} else {
+				sn = u.wait("the mark cleared", func(s snap) bool {
+					return strings.Contains(s.screen, "✓  2 Switch chat on") && strings.Contains(s.screen, "Chat is on now.")
+				})
+			}
+			u.send(ctrlC)
+			m := u.finish()
+			if got := m.eng().State("t.console") == wizard.Failed; got != tc.marked {
+				t.Errorf("t.console marked failed = %v, want %v:\n%s", got, tc.marked, sn.screen)
+			}
+			calls := fc.ran()
+			if len(calls) != 2 || strings.Join(calls[1], ",") != "t.token" {
+				t.Errorf("checker calls = %v, want the failed check run again", calls)
+			}
+		})
+	}
+}
+
+// TestNoRecheckWhenNothingFailed: passing a step that no check marked runs nothing.
+func TestNoRecheckWhenNothingFailed(t *testing.T) {
+	s, fc, _ := testSession(t, steps.EN, steps.Answers{"line.account_name": "Salon Test"})
+	s.Engine.GoTo("t.console")
+	u := start(t, s, 100, 32)
+	passConsole(u)
+	u.send(ctrlC)
+	u.finish()
+	if calls := fc.ran(); len(calls) != 0 {
+		t.Errorf("checker calls = %v", calls)
+	}
+}

@@ -30,15 +30,23 @@ type checkEventMsg struct {
 	ev     verify.Event
 }
 
-// runDoneMsg ends a run; final marks the run of the final screen.
+// runDoneMsg ends a run; final marks the run of the final screen, recheck the step whose
+// failed checks were run again after the operator passed it.
 type runDoneMsg struct {
 	final   bool
+	recheck string
 	results []verify.Result
 }
 
 // startRun runs the checks ids in a goroutine; its events come back through m.events,
 // read by one listening Cmd at a time.
 func (m *model) startRun(ids []string, origin string, final bool) tea.Cmd {
+	return m.launch(ids, origin, false, runDoneMsg{final: final})
+}
+
+// launch starts a run of ids; keep leaves each known check the step it came from (a
+// recheck), else origin becomes it. done is sent with the results at the end.
+func (m *model) launch(ids []string, origin string, keep bool, done runDoneMsg) tea.Cmd {
 	if m.s.Checker == nil || len(ids) == 0 {
 		return nil
 	}
@@ -49,7 +57,9 @@ func (m *model) startRun(ids []string, origin string, final bool) tea.Cmd {
 			m.checks[id] = st
 			m.order = append(m.order, id)
 		}
-		st.origin = origin
+		if !keep || st.origin == "" {
+			st.origin = origin
+		}
 		st.running, st.res, st.progress = true, nil, steps.Text{}
 	}
 	answers := m.eng().Answers()
@@ -61,9 +71,9 @@ func (m *model) startRun(ids []string, origin string, final bool) tea.Cmd {
 			case <-ctx.Done():
 			}
 		}
-		res := checker.Run(ctx, ids, answers, emit)
+		done.results = checker.Run(ctx, ids, answers, emit)
 		select {
-		case ch <- runDoneMsg{final: final, results: res}:
+		case ch <- done:
 		case <-ctx.Done():
 		}
 	}()
@@ -131,6 +141,51 @@ func (m *model) refreshFailed() {
 	for id := range touched {
 		m.eng().MarkFailed(id, failed[id])
 	}
+}
+
+// failingFor lists the checks whose last result failed and named step id.
+func (m *model) failingFor(id string) []string {
+	var ids []string
+	for _, cid := range m.order {
+		st := m.checks[cid]
+		if st.res != nil && st.res.Status == verify.Fail && st.target() == id {
+			ids = append(ids, cid)
+		}
+	}
+	return ids
+}
+
+// recheck runs again, once the operator passed step cur that a failed check had marked
+// (they fixed it in the console and said so), every check whose last result failed and
+// named it; the step's own checks are already run by passing it. The mark goes when none
+// fails again (settle).
+func (m *model) recheck(cur *steps.Step) tea.Cmd {
+	if m.s.Checker == nil {
+		return nil
+	}
+	own := map[string]bool{}
+	for _, id := range cur.Checks {
+		own[id] = true
+	}
+	var ids []string
+	for _, id := range m.failingFor(cur.ID) {
+		if !own[id] {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		if len(cur.Checks) == 0 {
+			m.settle(cur.ID)
+		}
+		return nil
+	}
+	return m.launch(ids, cur.ID, true, runDoneMsg{recheck: cur.ID})
+}
+
+// settle clears the failed mark of step id when no check's last result names it as
+// failed any more, and keeps it otherwise.
+func (m *model) settle(id string) {
+	m.eng().MarkFailed(id, len(m.failingFor(id)) > 0)
 }
 
 // jumpTarget is the failed check the g key leads to, if any.

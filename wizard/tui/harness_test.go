@@ -148,10 +148,12 @@ var (
 
 func letter(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Text: string(r)} }
 
-// fakeChecker answers every check from a table (pass when not listed) and records calls.
+// fakeChecker answers every check from a table (pass when not listed) and records calls;
+// a check listed in seq takes its next result from there first, one per run.
 type fakeChecker struct {
 	mu      sync.Mutex
 	results map[string]verify.Result
+	seq     map[string][]verify.Result
 	calls   [][]string
 }
 
@@ -164,6 +166,10 @@ func (f *fakeChecker) Run(ctx context.Context, ids []string, a steps.Answers, em
 		emit(verify.Event{ID: id, Kind: verify.Started})
 		f.mu.Lock()
 		r, ok := f.results[id]
+		if q := f.seq[id]; len(q) > 0 {
+			r, ok = q[0], true
+			f.seq[id] = q[1:]
+		}
 		f.mu.Unlock()
 		if !ok {
 			r = verify.Result{Status: verify.Pass, Message: steps.T("All good.", "問題ありません。")}

@@ -231,6 +231,9 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				st.running = false
 			}
 		}
+		if msg.recheck != "" {
+			m.settle(msg.recheck)
+		}
 		var cmds []tea.Cmd
 		if msg.final {
 			m.finalResults = msg.results
@@ -376,6 +379,7 @@ func (m *model) pass() tea.Cmd {
 		m.savedPath = path
 		m.saveErr = ""
 	}
+	fixed := m.eng().State(cur.ID) == wizard.Failed
 	ps := m.eng().Next()
 	if errs := wizard.Errors(ps); len(errs) > 0 {
 		m.problems = errs
@@ -386,6 +390,9 @@ func (m *model) pass() tea.Cmd {
 	var cmds []tea.Cmd
 	if len(cur.Checks) > 0 {
 		cmds = append(cmds, m.startRun(cur.Checks, cur.ID, false))
+	}
+	if fixed {
+		cmds = append(cmds, m.recheck(cur))
 	}
 	cmds = append(cmds, m.enterStep())
 	if m.savedPath != "" && cur.Handover {
