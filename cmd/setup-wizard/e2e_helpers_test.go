@@ -9,14 +9,13 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 )
 
 // The end-to-end tests drive the real setup-wizard binary inside a detached tmux session
 // and read the screen back with capture-pane. Every test has its own tmux server (its own
-// -L socket), its own state directory and its own config file, so they run in parallel
+// socket, tmux -S), its own state directory and its own config file, so they run in parallel
 // and never touch a tmux session or a draft of the person running them.
 
 const (
@@ -98,13 +97,24 @@ func goTool(t *testing.T) string {
 	return p
 }
 
-var tmuxSeq atomic.Int64
+// tmuxSocket returns the path of a socket for a tmux server of the test's own, in a
+// short directory of its own (a socket path is limited to about 100 bytes) that goes
+// when the test ends.
+func tmuxSocket(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "swe2e-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return filepath.Join(dir, "tmux.sock")
+}
 
 // tmuxSession is one running setup-wizard in a detached tmux pane.
 type tmuxSession struct {
 	t      *testing.T
 	tmux   string
-	socket string
+	socket string // tmux -S: the server of this test alone
 	name   string
 	dir    string   // the test's directory: config file, state, HOME
 	env    []string // NAME=value for the program
@@ -122,7 +132,7 @@ func startTmux(t *testing.T, bin, dir string, env []string, args ...string) *tmu
 	s := &tmuxSession{
 		t:      t,
 		tmux:   requireTmux(t),
-		socket: fmt.Sprintf("swe2e-%d-%d", os.Getpid(), tmuxSeq.Add(1)),
+		socket: tmuxSocket(t),
 		name:   "wizard",
 		dir:    dir,
 		bin:    bin,
@@ -141,7 +151,7 @@ func startTmux(t *testing.T, bin, dir string, env []string, args ...string) *tmu
 		if t.Failed() {
 			t.Logf("last screen:\n%s", s.capture())
 		}
-		_ = exec.Command(s.tmux, "-L", s.socket, "kill-server").Run()
+		_ = exec.Command(s.tmux, "-S", s.socket, "kill-server").Run()
 	})
 	return s
 }
@@ -173,7 +183,7 @@ func (s *tmuxSession) restart() {
 
 func (s *tmuxSession) run(args ...string) string {
 	s.t.Helper()
-	cmd := exec.Command(s.tmux, append([]string{"-L", s.socket}, args...)...)
+	cmd := exec.Command(s.tmux, append([]string{"-u", "-S", s.socket}, args...)...)
 	cmd.Env = withoutTMUX(os.Environ())
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -206,7 +216,7 @@ func (s *tmuxSession) typeText(text string) {
 
 // capture returns the screen as text (no colours), without failing the test.
 func (s *tmuxSession) capture() string {
-	cmd := exec.Command(s.tmux, "-L", s.socket, "capture-pane", "-p", "-t", s.name)
+	cmd := exec.Command(s.tmux, "-u", "-S", s.socket, "capture-pane", "-p", "-t", s.name)
 	cmd.Env = withoutTMUX(os.Environ())
 	out, err := cmd.Output()
 	if err != nil {

@@ -397,11 +397,16 @@ func TestTmuxFailingAPI(t *testing.T) {
 	if !strings.Contains(scr, "Chat is OFF") {
 		scr = s.waitFor("Chat is OFF")
 	}
-	if !strings.Contains(scr, "line.bot") {
+	if !strings.Contains(scr, "✗ line.bot") {
 		t.Errorf("the failure should name the check line.bot:\n%s", scr)
 	}
 	s.keys("g")
-	s.waitStep("Switch Chat on")
+	scr = s.waitStep("Switch Chat on")
+	if !strings.Contains(scr, "Step 2 of 11") {
+		t.Errorf("g should go to step 2 of 11:\n%s", scr)
+	}
+	// The step shows why it was sent back.
+	s.waitFor("switch Chat ON")
 }
 
 // assertVerification checks that the file records a result for each id.
