@@ -23,6 +23,13 @@ type binding struct {
 	// huh field, wrapped for Japanese (huh wraps by width only).
 	title, desc string
 	setText     func(title, desc string)
+
+	// A derived value (service URLs from the shop's domain) follows the fields it comes
+	// from while the operator has not changed it: auto is the value last derived,
+	// tracks is false once the operator typed their own; reload shows a new value.
+	auto   string
+	tracks bool
+	reload func()
 }
 
 func (b *binding) value() string {
@@ -89,11 +96,13 @@ func (m *model) buildForm() {
 			b.str, b.text = &v, true
 			txt := huh.NewText().Key(f.Key).Lines(4).Value(b.str).Validate(m.validator(f))
 			b.setText = func(t, d string) { txt.Title(t).Description(d) }
+			b.reload = func() { txt.Value(b.str) }
 			b.hfield = txt
 		default:
 			b.str, b.text = &v, true
 			in := huh.NewInput().Key(f.Key).Placeholder(f.Placeholder).Value(b.str).Validate(m.validator(f))
 			b.setText = func(t, d string) { in.Title(t).Description(d) }
+			b.reload = func() { in.Value(b.str) }
 			if f.Secret() && !m.revealed {
 				in.EchoMode(huh.EchoModePassword)
 			}
@@ -111,7 +120,7 @@ func (m *model) buildForm() {
 			Affirmative(txtYes.In(l)).Negative(txtNo.In(l)).Value(b.yes).
 			Validate(func(ok bool) error {
 				if !ok {
-					return errors.New(m.wrap(txtNoConfirm.In(l), m.fieldTextWidth()))
+					return errors.New(txtNoConfirm.In(l))
 				}
 				return nil
 			})
@@ -125,10 +134,18 @@ func (m *model) buildForm() {
 	}
 	m.textW = 0
 	m.setFieldTexts()
+	for _, b := range m.binds {
+		if b.reload != nil && b.field.Derive != nil {
+			if d := m.derive(b); b.value() == "" || b.value() == d {
+				b.auto, b.tracks = d, true
+			}
+		}
+	}
+	m.rederive()
 	km := huh.NewDefaultKeyMap()
 	km.Quit.SetEnabled(false) // ctrl+c is ours: it keeps a draft
 	m.form = huh.NewForm(huh.NewGroup(fields...)).
-		WithShowHelp(false).WithShowErrors(true).WithKeyMap(km).WithTheme(m.st.huhTheme)
+		WithShowHelp(false).WithShowErrors(false).WithKeyMap(km).WithTheme(m.st.huhTheme)
 }
 
 // validator shows a field's errors inline, in the operator's language. Warnings do not
@@ -137,7 +154,7 @@ func (m *model) validator(f steps.Field) func(string) error {
 	return func(v string) error {
 		for _, p := range f.Check(v, m.formAnswers()) {
 			if p.Severity == steps.Error {
-				return errors.New(m.wrap(p.Message(m.lang), m.fieldTextWidth()))
+				return errors.New(p.Message(m.lang))
 			}
 		}
 		return nil
@@ -237,4 +254,47 @@ func wrapFieldText(l steps.Lang, s string, w int) string {
 		return s
 	}
 	return wrapJA(s, max(w, 10))
+}
+
+// derive is b's derived value from what the screen holds now.
+func (m *model) derive(b *binding) string {
+	a := m.formAnswers()
+	delete(a, b.key)
+	return strings.TrimSpace(b.field.Derive(a))
+}
+
+// rederive refreshes every derived value the operator has not changed, from the values
+// on screen: the service and callback URLs follow the shop's domain as it is typed. The
+// focused field is left alone.
+func (m *model) rederive() {
+	if m.form == nil {
+		return
+	}
+	focus := m.focused()
+	for _, b := range m.binds {
+		if !b.tracks || b == focus {
+			continue
+		}
+		if b.value() != b.auto {
+			b.tracks = false // the operator's own value
+			continue
+		}
+		if d := m.derive(b); d != b.auto {
+			*b.str, b.auto = d, d
+			b.reload()
+		}
+	}
+}
+
+// fieldErrors are the errors the form's fields show now, wrapped for the pane (huh's own
+// error line would be cut off below a tall form).
+func (m *model) fieldErrors(w int) []string {
+	if m.form == nil || m.form.State != huh.StateNormal {
+		return nil
+	}
+	var out []string
+	for _, err := range m.form.Errors() {
+		out = append(out, m.st.Error.Render(m.hang("✗ ", steps.Clean(err.Error()), w)))
+	}
+	return out
 }

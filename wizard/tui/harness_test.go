@@ -144,6 +144,7 @@ var (
 	ctrlR    = tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
 	down     = tea.KeyPressMsg{Code: tea.KeyDown}
 	left     = tea.KeyPressMsg{Code: tea.KeyLeft}
+	pgdown   = tea.KeyPressMsg{Code: tea.KeyPgDown}
 )
 
 func letter(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Text: string(r)} }

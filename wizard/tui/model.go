@@ -11,6 +11,7 @@ import (
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
 	"github.com/setup-wizard/setup-wizard/wizard"
@@ -180,8 +181,11 @@ func (m *model) layoutForm() {
 	if cl := m.checkLines(cur.ID, w); len(cl) > 0 {
 		other += lipgloss.Height(strings.Join(cl, "\n")) + 2
 	}
-	if len(m.problems) > 0 {
-		other += len(m.problems) + 2
+	if pl := m.problemLines(w); len(pl) > 0 {
+		other += lipgloss.Height(strings.Join(pl, "\n")) + 1
+	}
+	if fe := m.fieldErrors(w); len(fe) > 0 {
+		other += lipgloss.Height(strings.Join(fe, "\n")) + 1
 	}
 	const minTop = 4
 	size := tea.WindowSizeMsg{Width: max(w, 20), Height: max(m.bodyHeight()-1-other-1-minTop, 5)}
@@ -296,6 +300,9 @@ func (m *model) forward(msg tea.Msg) tea.Cmd {
 	nm, cmd := (*f).Update(msg)
 	if hf, ok := nm.(*huh.Form); ok {
 		*f = hf
+	}
+	if m.phase == phaseStep {
+		m.rederive()
 	}
 	return tea.Batch(cmd, m.afterForm())
 }
@@ -594,7 +601,7 @@ func (m *model) open(url string) tea.Cmd {
 }
 
 // copy puts a value on the clipboard through the terminal (OSC 52): the selected row of
-// the handover step, else the link on screen.
+// the handover step, the Korean text on NAVER's review step, else the link on screen.
 func (m *model) copy() tea.Cmd {
 	cur := m.eng().Current()
 	var label, value string
@@ -605,6 +612,8 @@ func (m *model) copy() tea.Cmd {
 			r := rows[m.hoSel%len(rows)]
 			label, value = r.label, r.value
 		}
+	case cur.ID == naver.StepReview:
+		label, value = m.reviewCopy()
 	case m.shownURL != "":
 		label, value = m.shownURL, m.shownURL
 	case len(cur.Links) > 0:

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
 	"github.com/setup-wizard/setup-wizard/wizard"
@@ -137,7 +138,13 @@ func wrapIn(l steps.Lang, s string, w int) string {
 	if l == steps.JA {
 		return wrapJA(s, w)
 	}
-	return lipgloss.NewStyle().Width(w).Render(s)
+	out := lipgloss.NewStyle().Width(w).Render(s)
+	if lipgloss.Width(out) > w {
+		// lipgloss can overrun the width next to a lone "-" ("identifier - links"):
+		// break at spaces only.
+		return wrapJA(s, w)
+	}
+	return out
 }
 
 // pane is the right side: the step's instructions on top, then what the operator does
@@ -170,6 +177,9 @@ func (m *model) pane(w, h int) string {
 			top = append(top, m.st.Warning.Render(m.wrap(txtNoBrowser.In(l), w)), "  "+m.st.URL.Render(m.shownURL))
 		}
 	}
+	if cur.ID == naver.StepReview {
+		top = append(top, m.reviewBlock(w)...)
+	}
 
 	var low []string
 	if cur.Handover {
@@ -178,17 +188,17 @@ func (m *model) pane(w, h int) string {
 	if m.saveErr != "" {
 		low = append(low, "", m.st.Error.Render(m.wrap("✗ "+tf(txtSaveFailed, l, m.saveErr), w)))
 	}
-	if len(m.problems) > 0 && !m.reviewing {
-		low = append(low, "", m.st.Error.Render(txtErrorsTitle.In(l)))
-		for _, p := range m.problems {
-			low = append(low, m.st.Error.Render(m.wrap("✗ "+steps.Clean(p.Message(l)), w)))
-		}
+	if pl := m.problemLines(w); len(pl) > 0 {
+		low = append(append(low, ""), pl...)
 	}
 	switch {
 	case m.reviewing:
 		low = append(append(low, ""), m.reviewView(w)...)
 	case m.form != nil:
 		low = append(low, "", strings.TrimRight(m.form.View(), "\n "))
+		if fe := m.fieldErrors(w); len(fe) > 0 {
+			low = append(append(low, ""), fe...)
+		}
 	default:
 		low = append(low, "", m.st.Muted.Render(txtPressEnter.In(l)))
 	}
@@ -197,6 +207,18 @@ func (m *model) pane(w, h int) string {
 		low = append(low, cl...)
 	}
 	return title + "\n" + m.stack(top, low, w, h-1)
+}
+
+// problemLines are the errors that kept the step, under their heading.
+func (m *model) problemLines(w int) []string {
+	if len(m.problems) == 0 || m.reviewing {
+		return nil
+	}
+	out := []string{m.st.Error.Render(txtErrorsTitle.In(m.lang))}
+	for _, p := range m.problems {
+		out = append(out, m.st.Error.Render(m.wrap("✗ "+steps.Clean(p.Message(m.lang)), w)))
+	}
+	return out
 }
 
 // stack fits the two parts into h lines: the lower part stays, the upper part scrolls.

@@ -1,0 +1,176 @@
+package tui
+
+import (
+	"encoding/base64"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/setup-wizard/setup-wizard/internal/sample"
+	"github.com/setup-wizard/setup-wizard/providers/naver"
+	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
+)
+
+// Golden screens of the NAVER flow: the environments step with the URLs derived from
+// the shop's domain, a broken planner rule, and the review request in both languages.
+
+// naverAnswers are a Cafe24 shop in development that asks for name and e-mail.
+func naverAnswers() steps.Answers {
+	return steps.Answers{
+		"naver.application_name": sample.ShopName,
+		"naver.platform":         "cafe24",
+		"naver.review_status":    naver.StatusDevelopment,
+		"naver.items.name":       "true",
+		"naver.items.email":      "true",
+	}
+}
+
+// naverSession puts the NAVER flow at step id, every earlier step done.
+func naverSession(t *testing.T, lang steps.Lang, id string, a steps.Answers) (*wizard.Session, *fakeChecker) {
+	t.Helper()
+	fc := &fakeChecker{results: map[string]verify.Result{}}
+	fs := &fakeSave{path: "/home/shop/setup-wizard.yaml"}
+	return &wizard.Session{
+		Engine:     wizard.Resume(naver.Flow(), wizard.Draft{Flow: "naver", Step: id, Answers: a}),
+		Lang:       lang,
+		Checker:    fc,
+		Save:       fs.save,
+		Draft:      &wizard.DraftFile{Path: t.TempDir() + "/draft.json"},
+		ConfigPath: "/home/shop/setup-wizard.yaml",
+	}, fc
+}
+
+// TestGoldenNaverEnvironments: the operator types sample.com and moves on; the PC and
+// mobile service and callback URLs below are worked out as they go.
+func TestGoldenNaverEnvironments(t *testing.T) {
+	langs(t, func(t *testing.T, l steps.Lang) {
+		s, _ := naverSession(t, l, naver.StepEnvironments, naverAnswers())
+		u := start(t, s, 100, 32)
+		u.waitFocus(naver.KeyDomain)
+		u.typ(sample.ShopDomain)
+		for _, k := range []string{naver.KeyDomain, naver.KeyMobileDomain, naver.KeySecondaryDomains, naver.KeyEnvPC, naver.KeyEnvMobile} {
+			u.waitFocus(k)
+			u.send(tab)
+		}
+		sn := u.waitFocus(naver.KeyPCService)
+		sn = u.wait("the derived URLs", func(s snap) bool {
+			return s.focus == naver.KeyPCService && strings.Contains(s.screen, "https://www.sample.com") && strings.Contains(s.screen, "https://m.sample.com")
+		})
+		golden.RequireEqual(t, sn.screen)
+		u.send(ctrlC)
+		m := u.finish()
+		a := m.eng().Answers()
+		for k, want := range map[string]string{
+			naver.KeyPCService:       "https://sample.com",
+			naver.KeyPCCallbacks:     "https://sample.com\nhttps://www.sample.com",
+			naver.KeyMobileService:   "https://m.sample.com",
+			naver.KeyMobileCallbacks: "https://m.sample.com",
+		} {
+			if got := a.Get(k); got != want {
+				t.Errorf("%s = %q, want %q", k, got, want)
+			}
+		}
+	})
+}
+
+// TestGoldenNaverCallbackOutsideDomain: a callback URL on another domain keeps the
+// step, and the message names the URL.
+func TestGoldenNaverCallbackOutsideDomain(t *testing.T) {
+	langs(t, func(t *testing.T, l steps.Lang) {
+		a := naverAnswers()
+		a[naver.KeyDomain] = sample.ShopDomain
+		a[naver.KeyEnvMobile] = "true"
+		a[naver.KeyPCCallbacks] = "https://sample.com\nhttps://www.sample.com\nhttps://shop.other-mall.com/naver/callback"
+		s, _ := naverSession(t, l, naver.StepEnvironments, a)
+		u := start(t, s, 100, 32)
+		for _, k := range []string{naver.KeyDomain, naver.KeyMobileDomain, naver.KeySecondaryDomains, naver.KeyEnvPC, naver.KeyEnvMobile, naver.KeyPCService} {
+			u.waitFocus(k)
+			u.send(tab)
+		}
+		u.waitFocus(naver.KeyPCCallbacks)
+		u.send(tab)
+		sn := u.waitText("shop.other-mall.com/naver/callback")
+		sn = u.wait("the message naming the URL", func(s snap) bool {
+			return s.focus == naver.KeyPCCallbacks && strings.Contains(strings.ReplaceAll(s.screen, "\n", ""), "sample.com") &&
+				(strings.Contains(s.screen, "is not on the service") || strings.Contains(s.screen, "上にない"))
+		})
+		golden.RequireEqual(t, sn.screen)
+		u.send(ctrlC)
+		u.finish()
+	})
+}
+
+// TestGoldenNaverReview: the Korean text to paste, wrapped in full, and what it says in
+// the operator's language.
+func TestGoldenNaverReview(t *testing.T) {
+	langs(t, func(t *testing.T, l steps.Lang) {
+		s, _ := naverSession(t, l, naver.StepReview, naverAnswers())
+		u := start(t, s, 100, 32)
+		sn := u.waitFocus(naver.KeyReviewText)
+		golden.RequireEqual(t, sn.screen)
+		u.send(ctrlC)
+		u.finish()
+	})
+}
+
+// TestGoldenNaverReviewScrolled: the same step scrolled down (pgdn) to the Korean text
+// and its translation.
+func TestGoldenNaverReviewScrolled(t *testing.T) {
+	langs(t, func(t *testing.T, l steps.Lang) {
+		s, _ := naverSession(t, l, naver.StepReview, naverAnswers())
+		u := start(t, s, 100, 32)
+		u.waitFocus(naver.KeyReviewText)
+		u.send(tab) // to the confirmation, where c copies
+		u.waitFocus(s.Engine.Current().ConfirmKey())
+		for range 8 { // to the end
+			u.send(pgdown)
+		}
+		want := naver.ReviewText(naverAnswers(), l)
+		tail := string([]rune(want)[len([]rune(want))-8:])
+		sn := u.waitText(tail)
+		golden.RequireEqual(t, sn.screen)
+		u.send(letter('c'))
+		u.waitText(map[steps.Lang]string{steps.EN: "Copied: the review text (Korean)", steps.JA: "コピーしました：審査申請の文（韓国語）"}[l])
+		u.send(ctrlC)
+		u.finish()
+		out, _ := io.ReadAll(u.tm.Output())
+		ko := naver.ReviewText(naverAnswers(), naver.Korean)
+		if !strings.Contains(string(out), base64.StdEncoding.EncodeToString([]byte(ko))) {
+			t.Error("c did not put the Korean review text on the clipboard")
+		}
+	})
+}
+
+// TestDerivedURLsFollowTheDomain: typing the domain fills the URLs the operator has not
+// changed, and leaves the ones they gave alone.
+func TestDerivedURLsFollowTheDomain(t *testing.T) {
+	a := naverAnswers()
+	a[naver.KeyPCCallbacks] = "https://sample.com/naver/callback"
+	a[naver.KeyEnvMobile] = "true"
+	s, _ := naverSession(t, steps.EN, naver.StepEnvironments, a)
+	u := start(t, s, 100, 32)
+	u.waitFocus(naver.KeyDomain)
+	u.typ(sample.ShopDomain)
+	u.send(tab)
+	u.waitFocus(naver.KeyMobileDomain)
+	u.send(ctrlC)
+	m := u.finish()
+	shown := map[string]string{}
+	for _, b := range m.binds {
+		shown[b.key] = b.value()
+	}
+	for k, want := range map[string]string{
+		naver.KeyPCService:       "https://sample.com",
+		naver.KeyPCCallbacks:     "https://sample.com/naver/callback", // the operator's own
+		naver.KeyMobileService:   "https://m.sample.com",
+		naver.KeyMobileCallbacks: "https://m.sample.com",
+	} {
+		if shown[k] != want {
+			t.Errorf("on screen %s = %q, want %q", k, shown[k], want)
+		}
+	}
+}
