@@ -170,7 +170,11 @@ type Field struct {
 	Validate []Validator
 	Optional bool
 	Env      string // environment variable that may supply it (secrets)
-	Sample   string // value offered in --sandbox
+	// Translation, for a text pasted into a console in another language (NAVER's review
+	// request is Korean), says in the operator's language what the derived text says;
+	// front ends show the value in full with it and offer to copy it.
+	Translation func(a Answers, l Lang) string
+	Sample      string // value offered in --sandbox
 }
 
 // Secret reports whether the value must be masked and kept out of every output.

@@ -134,7 +134,7 @@ func TestGoldenNaverReviewScrolled(t *testing.T) {
 		sn := u.waitText(tail)
 		golden.RequireEqual(t, sn.screen)
 		u.send(letter('c'))
-		u.waitText(map[steps.Lang]string{steps.EN: "Copied: the review text (Korean)", steps.JA: "コピーしました：審査申請の文（韓国語）"}[l])
+		u.waitText(map[steps.Lang]string{steps.EN: "Copied: Text to paste (Korean)", steps.JA: "コピーしました：貼り付ける文（韓国語）"}[l])
 		u.send(ctrlC)
 		u.finish()
 		out, _ := io.ReadAll(u.tm.Output())

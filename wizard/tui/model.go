@@ -11,7 +11,6 @@ import (
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
 	"github.com/setup-wizard/setup-wizard/wizard"
@@ -612,8 +611,9 @@ func (m *model) copy() tea.Cmd {
 			r := rows[m.hoSel%len(rows)]
 			label, value = r.label, r.value
 		}
-	case cur.ID == naver.StepReview:
-		label, value = m.reviewCopy()
+	case m.hasPasteField():
+		f, _ := m.pasteField()
+		label, value = m.pasteCopy(f)
 	case m.shownURL != "":
 		label, value = m.shownURL, m.shownURL
 	case len(cur.Links) > 0:

@@ -1,8 +1,6 @@
 // Package tui is the full-screen front end of the wizard: a sidebar of steps, the step
 // on the right with its huh fields, live check results as they arrive, and key help.
-// It knows no provider, with one exception: on NAVER's review step it shows what the
-// Korean review text says in the operator's language (providers/naver.ReviewText).
-// Everything else it shows comes from the flow and the session.
+// It knows no provider: everything it shows comes from the flow and the session.
 package tui
 
 import (

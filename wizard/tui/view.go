@@ -9,7 +9,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
 	"github.com/setup-wizard/setup-wizard/wizard"
@@ -177,8 +176,8 @@ func (m *model) pane(w, h int) string {
 			top = append(top, m.st.Warning.Render(m.wrap(txtNoBrowser.In(l), w)), "  "+m.st.URL.Render(m.shownURL))
 		}
 	}
-	if cur.ID == naver.StepReview {
-		top = append(top, m.reviewBlock(w)...)
+	if f, ok := m.pasteField(); ok {
+		top = append(top, m.pasteBlock(f, w)...)
 	}
 
 	var low []string
