@@ -58,7 +58,7 @@ func Checks() []verify.Check {
 		{ID: "line.friend_url", Needs: []string{"line.bot"}, Step: chkStepCollect, Applies: has(chkKeyToken, chkKeyFriendURL), Run: chkRunFriendURL},
 		{ID: "line.webhook.set", Step: chkStepWebhook, Applies: func(a steps.Answers) bool {
 			return has(chkKeyToken, chkKeyWebhookURL)(a) && a.Bool(chkKeySetWebhook)
-		}, Run: chkRunWebhookSet},
+		}, Run: chkRunWebhookSet, Once: true}, // written once a run: the final re-check must not restart LINE's cache wait
 		{ID: "line.webhook.active", Needs: []string{"line.webhook.set"}, Step: chkStepWebhook, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookActive, Timeout: 75 * time.Second},
 		{ID: "line.webhook.test", Needs: []string{"line.webhook.active"}, Step: chkStepWebhook, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookTest, Once: true},
 		{ID: "line.login.secret", Step: chkStepCollect, Applies: has(chkKeyLoginID, chkKeyLoginSecret), Run: chkRunLoginSecret},
