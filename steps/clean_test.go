@@ -31,3 +31,24 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestFieldDisplay(t *testing.T) {
+	choice := Field{Kind: KindChoice, Options: []Option{{Value: "cafe24", Label: T("Cafe24", "Cafe24（カフェ24）")}}}
+	for _, c := range []struct {
+		f    Field
+		v    string
+		l    Lang
+		want string
+	}{
+		{choice, "cafe24", JA, "Cafe24（カフェ24）"},
+		{choice, "other", EN, "other"},
+		{Field{Kind: KindConfirm}, "true", JA, "はい"},
+		{Field{Kind: KindConfirm}, "false", EN, "no"},
+		{Field{Kind: KindList}, "https://a.com\nhttps://b.com", EN, "https://a.com, https://b.com"},
+		{Field{Kind: KindText}, "Salon", EN, "Salon"},
+	} {
+		if got := c.f.Display(c.v, c.l); got != c.want {
+			t.Errorf("Display(%q, %s) = %q, want %q", c.v, c.l, got, c.want)
+		}
+	}
+}

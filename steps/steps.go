@@ -292,3 +292,26 @@ func (fl *Flow) Step(id string) *Step {
 	}
 	return nil
 }
+
+// Display is v as the operator chose it: a choice's label, yes or no for a confirm
+// field, the value itself otherwise. Secrets are the caller's to mask.
+func (f Field) Display(v string, l Lang) string {
+	switch f.Kind {
+	case KindChoice:
+		for _, o := range f.Options {
+			if o.Value == v {
+				return o.Label.In(l)
+			}
+		}
+	case KindConfirm:
+		switch v {
+		case "true":
+			return T("yes", "はい").In(l)
+		case "false":
+			return T("no", "いいえ").In(l)
+		}
+	case KindList:
+		return strings.Join(SplitList(v), ", ")
+	}
+	return v
+}

@@ -285,7 +285,7 @@ func (m *model) reviewView(w int) []string {
 		if b.field.Key == "" {
 			continue
 		}
-		v := b.value()
+		v := b.field.Display(b.value(), l)
 		if b.field.Secret() && !m.revealed {
 			v = redact(v)
 		}
