@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -155,8 +156,15 @@ func (a *App) choose(ctx context.Context, title steps.Text, opts []steps.Option)
 
 func (a *App) plainOptions() plain.Options {
 	o := plain.Options{In: a.IO.In, Out: a.IO.Out, Err: a.IO.Err, Accessible: a.Accessible, NonInteractive: !a.interactive(), JSON: a.JSON}
-	if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil && !a.stdinIsTerminal() && a.interactive() {
-		o.TTY = tty // secrets can be typed unseen while the other answers are piped
+	if a.Accessible && a.interactive() && !a.stdinIsTerminal() {
+		a.ttyOnce.Do(func() {
+			if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {
+				a.tty = tty // secrets can be typed unseen while the other answers are piped
+			}
+		})
+		if a.tty != nil {
+			o.TTY = a.tty
+		}
 	}
 	return o
 }
@@ -220,7 +228,7 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 	s := &wizard.Session{
 		Engine:     wizard.New(flow, given),
 		Lang:       a.lang,
-		Checker:    a.suite(urls, given),
+		Checker:    a.suite(urls),
 		Save:       a.saver(flow),
 		OpenURL:    a.opener(),
 		Sandbox:    a.Sandbox,
@@ -260,27 +268,68 @@ func fillSamples(flow *steps.Flow, given steps.Answers) {
 	}
 }
 
-// suite is the live-check runner for a session; its HTTP client redacts every secret the
-// answers hold from the --debug trace.
-func (a *App) suite(urls verify.BaseURLs, given steps.Answers) *verify.Suite {
-	secrets := func() []string {
-		var out []string
-		for _, k := range config.SecretKeys() {
-			if v := given.Get(k); v != "" {
-				out = append(out, v)
-			}
-		}
-		return out
+// secretSet holds every secret the checks were given, so that the --debug trace can
+// redact them wherever they appear, even values typed after the start.
+type secretSet struct {
+	mu     sync.Mutex
+	values map[string]bool
+}
+
+func (s *secretSet) remember(a steps.Answers) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.values == nil {
+		s.values = map[string]bool{}
 	}
+	for _, k := range config.SecretKeys() {
+		if v := a.Get(k); v != "" {
+			s.values[v] = true
+		}
+	}
+}
+
+func (s *secretSet) list() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.values))
+	for v := range s.values {
+		out = append(out, v)
+	}
+	return out
+}
+
+// checker runs the live checks of a session, remembering the secrets of each run first.
+type checker struct {
+	*verify.Suite
+	secrets *secretSet
+}
+
+func (c *checker) Run(ctx context.Context, ids []string, a steps.Answers, emit func(verify.Event)) []verify.Result {
+	c.secrets.remember(a)
+	return c.Suite.Run(ctx, ids, a, emit)
+}
+
+func (c *checker) RunAll(ctx context.Context, a steps.Answers, emit func(verify.Event)) []verify.Result {
+	c.secrets.remember(a)
+	return c.Suite.RunAll(ctx, a, emit)
+}
+
+// suite is the live-check runner; its HTTP client redacts every secret it was given from
+// the --debug trace.
+func (a *App) suite(urls verify.BaseURLs) *checker {
+	secrets := &secretSet{}
 	var debug io.Writer
 	if a.Debug {
 		debug = a.IO.Err
 	}
-	client := verify.NewHTTPClient(verify.HTTPOptions{Version: version, Debug: debug, Secrets: secrets})
-	return &verify.Suite{
-		Checks:  append(line.Checks(), naver.Checks()...),
-		Env:     verify.Env{HTTP: client, URLs: urls, SetWebhook: a.SetWebhook},
-		Timeout: a.Timeout,
+	client := verify.NewHTTPClient(verify.HTTPOptions{Version: version, Debug: debug, Secrets: secrets.list})
+	return &checker{
+		Suite: &verify.Suite{
+			Checks:  append(line.Checks(), naver.Checks()...),
+			Env:     verify.Env{HTTP: client, URLs: urls, SetWebhook: a.SetWebhook},
+			Timeout: a.Timeout,
+		},
+		secrets: secrets,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -30,7 +31,9 @@ type App struct {
 	Timeout        time.Duration
 	SecretFiles    map[string]*string // config key → --…-file flag value
 
-	lang steps.Lang
+	lang    steps.Lang
+	ttyOnce sync.Once
+	tty     *os.File
 }
 
 // secretFileFlags lets secrets come from files so that they never need to be in argv.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -38,7 +39,7 @@ func newVerifyCmd(a *App) *cobra.Command {
 			}
 			defer closeSandbox()
 			a.sandboxBanner()
-			suite := a.suite(urls, answers)
+			suite := a.suite(urls)
 			var lastProgress string
 			results := suite.RunAll(cmd.Context(), answers, func(ev verify.Event) {
 				if ev.Kind == verify.Progress && !a.JSON {
@@ -62,7 +63,7 @@ func newVerifyCmd(a *App) *cobra.Command {
 			for _, p := range []string{"line", "naver"} {
 				var mine []verify.Result
 				for _, r := range results {
-					if len(r.ID) > len(p) && r.ID[:len(p)+1] == p+"." {
+					if strings.HasPrefix(r.ID, p+".") {
 						mine = append(mine, r)
 					}
 				}
