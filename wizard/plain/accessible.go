@@ -598,7 +598,7 @@ func (w *walk) finish() error {
 	w.out.line(txtAllDone.In(w.l))
 	if len(results) > 0 {
 		w.out.line(txtReport.In(w.l))
-		if err := writeText(w.out, results, w.l); err != nil {
+		if err := writeText(w.out, results, w.s); err != nil {
 			return err
 		}
 	}

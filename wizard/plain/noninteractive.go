@@ -87,17 +87,24 @@ func writeReport(s *wizard.Session, o Options, errOut *printer, results []verify
 		if err := verify.WriteJSON(o.Out, results, s.Lang); err != nil {
 			return err
 		}
-		return writeText(errOut, results, s.Lang)
+		return writeText(errOut, results, s)
 	}
 	out := &printer{w: o.Out, secrets: errOut.secrets}
-	return writeText(out, results, s.Lang)
+	return writeText(out, results, s)
 }
 
 // writeText runs verify's text report through the printer, so that a secret quoted by an
 // API answer is taken out like everywhere else.
-func writeText(p *printer, results []verify.Result, l steps.Lang) error {
+// Steps to revisit are named by their titles in the flow.
+func writeText(p *printer, results []verify.Result, s *wizard.Session) error {
 	var b strings.Builder
-	if err := verify.WriteText(&b, results, l); err != nil {
+	title := func(id string) steps.Text {
+		if st := s.Engine.Flow().Step(id); st != nil {
+			return st.Title
+		}
+		return steps.Text{}
+	}
+	if err := verify.WriteTextNamed(&b, results, s.Lang, title); err != nil {
 		return err
 	}
 	p.write(b.String())
