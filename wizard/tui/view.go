@@ -58,6 +58,8 @@ func (m *model) header() string {
 	switch {
 	case m.phase == phaseFinal:
 		count = txtFinished.In(l)
+	case m.phase == phaseResume:
+		// No count yet: the draft's answers decide which steps remain.
 	case m.sidebarShown():
 		count = tf(txtStepOf, l, n, total)
 	default:
