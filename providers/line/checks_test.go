@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,29 +14,9 @@ import (
 	"github.com/setup-wizard/setup-wizard/verify"
 )
 
-// chktClock is the clock shared by a check (Env.Now/Sleep) and the emulator: sleeping
-// moves time on, so waiting for LINE's cache costs nothing.
-type chktClock struct {
-	mu    sync.Mutex
-	t     time.Time
-	slept time.Duration
-}
-
-func (c *chktClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *chktClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-	c.slept += d
-	return nil
-}
-
 type chktRig struct {
 	emu      *fakeapi.LINE
-	clock    *chktClock
+	clock    *fakeapi.Clock
 	env      *verify.Env
 	progress []steps.Text
 }
@@ -67,7 +46,7 @@ func chktNewRig(t *testing.T, emu *fakeapi.LINE, knobs ...string) *chktRig {
 			t.Fatal(err)
 		}
 	}
-	r := &chktRig{emu: emu, clock: &chktClock{t: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)}}
+	r := &chktRig{emu: emu, clock: fakeapi.NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))}
 	emu.SetClock(r.clock.Now)
 	r.env = &verify.Env{
 		Answers: chktAnswers(),
@@ -353,8 +332,8 @@ func TestWebhookActive(t *testing.T) {
 		!strings.Contains(r.progress[0].JA, "残り 60 秒") {
 		t.Fatalf("progress %v", r.progress)
 	}
-	if r.clock.slept < 12*time.Second || r.clock.slept > 20*time.Second {
-		t.Fatalf("slept %v", r.clock.slept)
+	if r.clock.Slept() < 12*time.Second || r.clock.Slept() > 20*time.Second {
+		t.Fatalf("slept %v", r.clock.Slept())
 	}
 
 	// Never applied within a minute.
@@ -363,8 +342,8 @@ func TestWebhookActive(t *testing.T) {
 	r.env.Answers["flow.line.set_webhook"] = "true"
 	r.run(t, "line.webhook.set", 0)
 	chktExpect(t, r.run(t, "line.webhook.active", 0), verify.Fail, "line.webhook", "after a minute")
-	if r.clock.slept != 60*time.Second {
-		t.Fatalf("slept %v", r.clock.slept)
+	if r.clock.Slept() != 60*time.Second {
+		t.Fatalf("slept %v", r.clock.Slept())
 	}
 	if last := r.progress[len(r.progress)-1].EN; !strings.Contains(last, ": 5 s left") {
 		t.Fatalf("last progress %q", last)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,27 +18,11 @@ import (
 
 // The real LINE flows and checks against the LINE emulator, on an injected clock.
 
-type lineClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *lineClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *lineClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-	return nil
-}
-
 func lineSuite(t *testing.T) (*verify.Suite, *fakeapi.LINE) {
 	t.Helper()
 	emu := fakeapi.NewLINE()
 	t.Cleanup(emu.Close)
-	clock := &lineClock{t: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)}
+	clock := fakeapi.NewClock(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC))
 	emu.SetClock(clock.Now)
 	return &verify.Suite{
 		Checks: line.Checks(),
