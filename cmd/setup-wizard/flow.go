@@ -101,7 +101,7 @@ func (a *App) runChooser(ctx context.Context) error {
 	case !a.interactive():
 		return usagef("%s", a.text(msgNameIntegration))
 	default:
-		which, err = a.choose(ctx, msgWhichIntegration, []steps.Option{
+		which, err = a.choose(ctx, msgWhichIntegration, nil, []steps.Option{
 			{Value: "line", Label: steps.T("LINE: Official Account, Messaging API and LINE Login", "LINE：公式アカウント・Messaging API・LINEログイン")},
 			{Value: "naver", Label: steps.T("NAVER Login (네이버 아이디로 로그인)", "NAVERログイン（네이버 아이디로 로그인）")},
 		})
@@ -134,7 +134,7 @@ func (a *App) runLineWith(ctx context.Context, flow string, given steps.Answers)
 			return usagef("%s", a.text(msgNameFlow))
 		}
 		var err error
-		flow, err = a.choose(ctx, msgWhichFlow, []steps.Option{
+		flow, err = a.choose(ctx, msgWhichFlow, []string{"line.flow"}, []steps.Option{
 			{Value: "new", Label: steps.T("First time: no LINE integration yet", "はじめて：まだLINE連携をしていない")},
 			{Value: "switch", Label: steps.T("Switching: LINE is already connected to another service", "乗り換え：LINEを別のサービスで連携済み")},
 		})
@@ -147,15 +147,21 @@ func (a *App) runLineWith(ctx context.Context, flow string, given steps.Answers)
 	return a.runFlow(ctx, line.FlowByID("line."+flow), given)
 }
 
-func (a *App) choose(ctx context.Context, title steps.Text, opts []steps.Option) (string, error) {
+// choose asks one question; keys are the config keys the answer stands for, named when
+// no answer comes.
+func (a *App) choose(ctx context.Context, title steps.Text, keys []string, opts []steps.Option) (string, error) {
 	if a.Accessible {
-		return plain.Choose(ctx, a.lang, title, opts, a.plainOptions())
+		o := a.plainOptions()
+		o.Missing = keys
+		return plain.Choose(ctx, a.lang, title, opts, o)
 	}
 	return tui.Choose(ctx, a.lang, title, opts, a.tuiOptions())
 }
 
 func (a *App) plainOptions() plain.Options {
 	o := plain.Options{In: a.IO.In, Out: a.IO.Out, Err: a.IO.Err, Accessible: a.Accessible, NonInteractive: !a.interactive(), JSON: a.JSON}
+	a.inputOnce.Do(func() { a.input = plain.NewInput(a.IO.In, a.InputTimeout) })
+	o.Input = a.input
 	if a.Accessible && a.interactive() && !a.stdinIsTerminal() {
 		a.ttyOnce.Do(func() {
 			if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {

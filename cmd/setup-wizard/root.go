@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/wizard/plain"
 )
 
 // App holds the global flags and what every command shares.
@@ -29,11 +30,15 @@ type App struct {
 	Fresh          bool
 	Debug          bool
 	Timeout        time.Duration
+	InputTimeout   time.Duration
 	SecretFiles    map[string]*string // config key → --…-file flag value
 
 	lang    steps.Lang
 	ttyOnce sync.Once
 	tty     *os.File
+	// input is the one reader of piped or typed answers for the whole run.
+	inputOnce sync.Once
+	input     *plain.Input
 }
 
 // secretFileFlags lets secrets come from files so that they never need to be in argv.
@@ -83,6 +88,7 @@ Try it offline first:  setup-wizard --sandbox` + sandboxHelp(),
 	f.BoolVar(&a.Fresh, "fresh", false, "ignore a saved draft and start from the first step")
 	f.BoolVar(&a.Debug, "debug", false, "trace API requests on stderr, secrets redacted (also SETUP_WIZARD_DEBUG=1)")
 	f.DurationVar(&a.Timeout, "timeout", 10*time.Second, "time limit of each live check")
+	f.DurationVar(&a.InputTimeout, "input-timeout", 10*time.Second, "with --accessible and answers piped on stdin: stop (exit 2, naming the missing keys) when no answer arrives for this long; 0 waits for ever")
 	a.SecretFiles = map[string]*string{}
 	for _, s := range secretFileFlags {
 		p := new(string)
@@ -118,6 +124,9 @@ func (a *App) setup(cmd *cobra.Command) error {
 	}
 	if !a.Accessible && (truthy(a.Getenv("ACCESSIBLE")) || a.Getenv("TERM") == "dumb") {
 		a.Accessible = true
+	}
+	if a.InputTimeout < 0 {
+		return usagef("--input-timeout must be 0 (wait for ever) or more (for example 10s)")
 	}
 	if a.Timeout <= 0 {
 		return usagef("--timeout must be more than 0 (for example 10s)")

@@ -20,9 +20,12 @@ import (
 type NoAnswerError struct {
 	What string
 	Lang steps.Lang
+	// Missing lists the config keys still without a valid value, for the operator to
+	// give another way (--answers, env).
+	Missing []string
 }
 
-func (e *NoAnswerError) Error() string { return txtNoAnswer(e.Lang, e.What) }
+func (e *NoAnswerError) Error() string { return txtNoAnswer(e.Lang, e.What, e.Missing) }
 
 // errBack is how a question reports that the operator typed "<".
 var errBack = errors.New("back")
@@ -62,7 +65,7 @@ type walk struct {
 }
 
 func newWalk(s *wizard.Session, o Options) *walk {
-	w := &walk{s: s, o: o, l: s.Lang, in: newLineReader(o.In), results: map[string]verify.Result{}, stepTries: map[string]int{}}
+	w := &walk{s: s, o: o, l: s.Lang, in: o.input(), results: map[string]verify.Result{}, stepTries: map[string]int{}}
 	w.out = &printer{w: o.Out, secrets: secretValues(s)}
 	if o.Out == nil {
 		w.out.w = io.Discard
@@ -132,13 +135,19 @@ func (w *walk) run(ctx context.Context) error {
 // stop ends the walk on err: the draft keeps the answers so far.
 func (w *walk) stop(err error) error {
 	w.saveDraft()
-	var na *NoAnswerError
+	var (
+		na *NoAnswerError
+		se *SilenceError
+	)
 	switch {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), errors.Is(err, wizard.ErrInterrupted):
 		return wizard.ErrInterrupted
 	case errors.As(err, &na):
 		w.errLine(na.Error())
 		return &wizard.ExitCodeError{Code: wizard.ExitUsage, Err: na}
+	case errors.As(err, &se):
+		w.errLine(se.Error())
+		return &wizard.ExitCodeError{Code: wizard.ExitUsage, Err: se}
 	}
 	return err
 }
@@ -376,7 +385,10 @@ func (w *walk) ask(ctx context.Context, what, prompt string, secret bool, links 
 	for {
 		line, err := w.read(ctx, prompt+": ", secret)
 		if errors.Is(err, errInputEnded) {
-			return "", &NoAnswerError{What: what, Lang: w.l}
+			return "", &NoAnswerError{What: what, Lang: w.l, Missing: w.missing()}
+		}
+		if errors.Is(err, errSilent) {
+			return "", &SilenceError{After: w.in.silence, What: what, Lang: w.l, Missing: w.missing()}
 		}
 		if err != nil {
 			return "", err
@@ -419,6 +431,20 @@ func (w *walk) read(ctx context.Context, prompt string, secret bool) (string, er
 		w.out.line("") // nothing was echoed: end the prompt's line
 	}
 	return s, err
+}
+
+// missing lists the config keys of the flow that still have no valid value, in step
+// order: what a run that cannot ask must be given another way.
+func (w *walk) missing() []string {
+	var keys []string
+	seen := map[string]bool{}
+	for _, p := range wizard.Errors(w.e().Validate()) {
+		if !seen[p.Field] && config.IsKey(p.Field) {
+			seen[p.Field] = true
+			keys = append(keys, p.Field)
+		}
+	}
+	return keys
 }
 
 // fromTerminal reports whether a person types the answer (then a wrong value may be
@@ -625,7 +651,7 @@ func Choose(ctx context.Context, lang steps.Lang, title steps.Text, options []st
 		out.line(na.Error())
 		return "", &wizard.ExitCodeError{Code: wizard.ExitUsage, Err: na}
 	}
-	in := newLineReader(o.In)
+	in := o.input()
 	_, terminal := terminalFd(o.In)
 	out.line(what)
 	for i, op := range options {
@@ -639,9 +665,13 @@ func Choose(ctx context.Context, lang steps.Lang, title steps.Text, options []st
 		}
 		switch {
 		case errors.Is(err, errInputEnded):
-			na := &NoAnswerError{What: what, Lang: lang}
+			na := &NoAnswerError{What: what, Lang: lang, Missing: o.Missing}
 			out.line(na.Error())
 			return "", &wizard.ExitCodeError{Code: wizard.ExitUsage, Err: na}
+		case errors.Is(err, errSilent):
+			se := &SilenceError{After: in.silence, What: what, Lang: lang, Missing: o.Missing}
+			out.line(se.Error())
+			return "", &wizard.ExitCodeError{Code: wizard.ExitUsage, Err: se}
 		case ctx.Err() != nil:
 			return "", wizard.ErrInterrupted
 		case err != nil:

@@ -37,6 +37,20 @@ type Options struct {
 	TTY io.ReadWriter
 	// Now is the clock that paces progress lines; nil means time.Now.
 	Now func() time.Time
+	// Input is the run's one reader of answers (NewInput over In); nil reads In with a
+	// reader of this call's own, which loses nothing only when nothing else reads In.
+	Input *Input
+	// Missing names the config keys a Choose question stands for (line.flow), for the
+	// message when no answer comes.
+	Missing []string
+}
+
+// input is the reader of answers for o: the run's shared one, or one over In.
+func (o Options) input() *lineReader {
+	if o.Input != nil {
+		return o.Input.lr
+	}
+	return newLineReader(o.In)
 }
 
 func (o Options) now() time.Time {
@@ -184,6 +198,39 @@ func checkIDs(fl *steps.Flow) []string {
 // errInputEnded is what a reader returns when its stream is over.
 var errInputEnded = io.EOF
 
+// errSilent is what a reader returns when a piped stream delivered no answer within its
+// silence limit (a CI step whose stdin never closes).
+var errSilent = errors.New("no answer arrived on the input")
+
+// Input is the one reader of answers for a whole run: every question (the command's
+// choosers, the resume question, each step) reads from it, so answers piped all at once
+// are read exactly as answers typed one by one. Reading a stream with two readers would
+// lose what the first had buffered.
+type Input struct {
+	lr *lineReader
+}
+
+// NewInput reads answers from r, one per line. When r is not a terminal and silence is
+// more than 0, a question that gets no line within silence fails (see SilenceError).
+func NewInput(r io.Reader, silence time.Duration) *Input {
+	lr := newLineReader(r)
+	if _, term := terminalFd(r); !term {
+		lr.silence = silence
+	}
+	return &Input{lr: lr}
+}
+
+// SilenceError says the piped input stayed silent at a question; Missing lists the config
+// keys still without a valid value.
+type SilenceError struct {
+	After   time.Duration
+	What    string
+	Missing []string
+	Lang    steps.Lang
+}
+
+func (e *SilenceError) Error() string { return txtSilent(e.Lang, e.After, e.What, e.Missing) }
+
 // lineReader reads one answer per line. (huh's accessible mode is not used for this: it
 // starts a new bufio.Scanner for every prompt, so piped answers read ahead by one are lost
 // to the next; it takes the end of input as "keep the default"; and it asks secrets only
@@ -193,6 +240,9 @@ var errInputEnded = io.EOF
 type lineReader struct {
 	r       *bufio.Reader
 	pending chan lineResult
+	// silence is how long a read waits for a line before it gives up with errSilent;
+	// 0 waits for ever (a terminal, where a person takes their time).
+	silence time.Duration
 }
 
 type lineResult struct {
@@ -216,9 +266,17 @@ func (l *lineReader) readLine(ctx context.Context) (string, error) {
 			ch <- lineResult{s, err}
 		}()
 	}
+	var silent <-chan time.Time
+	if l.silence > 0 {
+		t := time.NewTimer(l.silence)
+		defer t.Stop()
+		silent = t.C
+	}
 	select {
 	case <-ctx.Done():
 		return "", ctx.Err()
+	case <-silent:
+		return "", errSilent // the read stays pending: a late line is not lost
 	case res := <-l.pending:
 		l.pending = nil
 		line := strings.TrimRight(res.line, "\r\n")

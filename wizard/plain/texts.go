@@ -2,6 +2,8 @@ package plain
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
@@ -159,11 +161,39 @@ func txtNext(l steps.Lang, path string) string {
 	return fmt.Sprintf("Next: %s holds secrets; keep it safe. Run setup-wizard verify -c %s at any time to check the settings again.", path, path)
 }
 
-func txtNoAnswer(l steps.Lang, what string) string {
-	if l == steps.JA {
-		return fmt.Sprintf("%s への回答がありません：%s", what, txtInputEnded.In(l))
+func txtNoAnswer(l steps.Lang, what string, missing []string) string {
+	end := ""
+	if len(missing) > 0 {
+		end = steps.T(".", "。").In(l) + txtMissing(l, missing)
 	}
-	return fmt.Sprintf("no answer for %s: %s", what, txtInputEnded.In(l))
+	if l == steps.JA {
+		return fmt.Sprintf("%sへの回答がありません：%s", what, txtInputEnded.In(l)) + end
+	}
+	return fmt.Sprintf("no answer for %s: %s", what, txtInputEnded.In(l)) + end
+}
+
+// txtSilent says that a piped input sent nothing for a while, so the run stops instead of
+// waiting for ever (a CI step whose stdin never closes).
+func txtSilent(l steps.Lang, after time.Duration, what string, missing []string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("%sへの回答がありません：入力（パイプ）から%s待っても何も届きませんでした。", what, after) +
+			txtMissing(l, missing) +
+			"回答を1行ずつ入力に流すか、--answers FILEと--non-interactiveで実行するか、端末で実行してください（待ち時間は--input-timeoutで変えられます）。"
+	}
+	return fmt.Sprintf("no answer for %s: nothing arrived on the input (a pipe) for %s.", what, after) +
+		txtMissing(l, missing) +
+		" Pipe the answers one per line, run with --answers FILE --non-interactive, or run in a terminal (--input-timeout changes the wait)."
+}
+
+// txtMissing lists the config keys still without a value, after a sentence.
+func txtMissing(l steps.Lang, missing []string) string {
+	if len(missing) == 0 {
+		return ""
+	}
+	if l == steps.JA {
+		return "まだ値のない設定項目：" + strings.Join(missing, "、") + "。"
+	}
+	return " Still without a value: " + strings.Join(missing, ", ") + "."
 }
 
 func txtTooMany(l steps.Lang, what string) string {
