@@ -269,6 +269,9 @@ type Flow struct {
 	Steps    []*Step
 	// Preset is written into the answers when the flow starts (line.flow: new).
 	Preset Answers
+	// Learnt names the values live checks find out rather than the operator types (the
+	// channel ID behind a token), for the hand-over list.
+	Learnt map[string]Text
 }
 
 // Field finds the field declared with key anywhere in the flow.

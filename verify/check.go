@@ -68,6 +68,9 @@ type Check struct {
 	ID    string   // contract: see DESIGN.md
 	Needs []string // checks that must pass (or warn) first; otherwise this one is skipped
 	Step  string   // step to revisit when it fails, unless the result names another
+	// Reads are the answer keys the check sends to the API: a change to one makes its
+	// last result stale, and a failure marks those typed on the step it sends to as wrong.
+	Reads []string
 	// Applies reports whether the answers hold what the check is about; when false the
 	// check is left out altogether (no NAVER section, no webhook consent…).
 	Applies func(a steps.Answers) bool

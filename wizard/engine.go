@@ -4,6 +4,7 @@ package wizard
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/setup-wizard/setup-wizard/steps"
 )
@@ -24,13 +25,17 @@ type Engine struct {
 	answers steps.Answers
 	pos     int // index into flow.Steps; always a step that is not skipped, or len(Steps) when finished
 	done    map[string]bool
-	failed  map[string]bool
+	ledger  *Ledger
+	// back is where the operator was before going to a step a failed check named
+	// (len(Steps): the final screen); -1 when no such visit is under way.
+	back int
 }
 
 // New starts flow with the answers given (from a draft, an answers file or flags). The
 // flow's presets are applied first, so given answers win.
 func New(flow *steps.Flow, given steps.Answers) *Engine {
-	e := &Engine{flow: flow, answers: steps.Answers{}, done: map[string]bool{}, failed: map[string]bool{}}
+	e := &Engine{flow: flow, answers: steps.Answers{}, done: map[string]bool{}, back: -1}
+	e.ledger = newLedger(e)
 	for k, v := range flow.Preset {
 		e.answers[k] = v
 	}
@@ -76,8 +81,15 @@ func (e *Engine) Value(key string) string {
 	return ""
 }
 
+// Ledger is what the walk knows of its live checks.
+func (e *Engine) Ledger() *Ledger { return e.ledger }
+
 // Set records an answer. An empty value removes it, so that a derived value shows again.
+// A value that changes makes the results of the checks that read it stale.
 func (e *Engine) Set(key, value string) {
+	if strings.TrimSpace(e.answers[key]) != strings.TrimSpace(value) {
+		e.ledger.changed(key)
+	}
 	if value == "" {
 		delete(e.answers, key)
 		return
@@ -97,6 +109,16 @@ func (e *Engine) Learn(values map[string]string) {
 func (e *Engine) skipped(i int) bool {
 	s := e.flow.Steps[i]
 	return s.Skip != nil && s.Skip(e.answers)
+}
+
+// visible reports whether step id is in the flow and not skipped.
+func (e *Engine) visible(id string) bool {
+	for i, s := range e.flow.Steps {
+		if s.ID == id {
+			return !e.skipped(i)
+		}
+	}
+	return false
 }
 
 func (e *Engine) nextVisible(from int) int {
@@ -149,7 +171,7 @@ func (e *Engine) Position() (n, total int) {
 // State is how the sidebar shows step id.
 func (e *Engine) State(id string) StepState {
 	switch {
-	case e.failed[id]:
+	case e.ledger.StepFailed(id):
 		return Failed
 	case !e.Finished() && e.flow.Steps[e.pos].ID == id:
 		return Current
@@ -157,15 +179,6 @@ func (e *Engine) State(id string) StepState {
 		return Done
 	}
 	return Todo
-}
-
-// MarkFailed records that a live check tied to step id failed (true) or passed again.
-func (e *Engine) MarkFailed(id string, failed bool) {
-	if failed {
-		e.failed[id] = true
-	} else {
-		delete(e.failed, id)
-	}
 }
 
 // Problems validates the fields of step s against the answers (derived values count).
@@ -202,6 +215,10 @@ func (e *Engine) Next() []steps.Problem {
 		}
 	}
 	e.done[cur.ID] = true
+	if e.back >= 0 { // a visit ends where it began
+		e.pos, e.back = e.nextVisible(e.back), -1
+		return ps
+	}
 	e.pos = e.nextVisible(e.pos + 1)
 	return ps
 }
@@ -228,6 +245,41 @@ func (e *Engine) GoTo(id string) bool {
 		}
 	}
 	return false
+}
+
+// Visit goes to step id to fix what a check found there, remembering where the operator
+// was so that Return brings them back once it passes. It reports false when the step does
+// not exist or is skipped.
+func (e *Engine) Visit(id string) bool {
+	from := e.pos
+	if e.back >= 0 {
+		from = e.back // a visit from a visit returns to where the first one began
+	}
+	if !e.GoTo(id) {
+		return false
+	}
+	if from != e.pos {
+		e.back = from
+	}
+	return true
+}
+
+// Visiting reports whether the operator is on a step a failed check sent them to, with
+// somewhere to return to.
+func (e *Engine) Visiting() bool { return e.back >= 0 }
+
+// Return goes back to where the operator was before Visit (the end when they came from
+// the final screen). It reports false when no visit is under way.
+func (e *Engine) Return() bool {
+	if e.back < 0 {
+		return false
+	}
+	if !e.Finished() {
+		e.done[e.flow.Steps[e.pos].ID] = true
+	}
+	e.pos = e.nextVisible(e.back)
+	e.back = -1
+	return true
 }
 
 // Validate checks every field of every step that is not skipped, as non-interactive mode

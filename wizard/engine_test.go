@@ -9,6 +9,7 @@ import (
 	"github.com/setup-wizard/setup-wizard/providers/line"
 	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/verify"
 	"github.com/setup-wizard/setup-wizard/wizard"
 )
 
@@ -467,13 +468,17 @@ func TestLearn(t *testing.T) {
 	e.Learn(nil)
 }
 
-func TestStateAndMarkFailed(t *testing.T) {
+func TestStateFollowsTheLedger(t *testing.T) {
 	e := wizard.New(testFlow(), steps.Answers{kSkipExtra: "true"})
 	mustNext(t, e) // intro done, now at t.derived
 
-	e.MarkFailed("t.intro", true)   // done → failed
-	e.MarkFailed("t.derived", true) // current → failed
-	e.MarkFailed("t.last", true)    // todo → failed
+	fail := func(id, step string) verify.Result {
+		return verify.Result{ID: id, Status: verify.Fail, Step: step}
+	}
+	e.Ledger().Record(fail("c.intro", "t.intro"), "")     // done → failed
+	e.Ledger().Record(fail("c.derived", "t.derived"), "") // current → failed
+	e.Ledger().Record(fail("c.last", "t.last"), "")       // todo → failed
+	e.Ledger().Record(fail("c.extra", "t.extra"), "")     // skipped: the check ran nowhere visible
 	for _, c := range []struct {
 		id   string
 		want wizard.StepState
@@ -489,10 +494,9 @@ func TestStateAndMarkFailed(t *testing.T) {
 		}
 	}
 
-	e.MarkFailed("t.intro", false)
-	e.MarkFailed("t.derived", false)
-	e.MarkFailed("t.last", false)
-	e.MarkFailed("t.extra", false) // never failed: nothing happens
+	for _, id := range []string{"c.intro", "c.derived", "c.last", "c.extra"} {
+		e.Ledger().Record(verify.Result{ID: id, Status: verify.Pass}, "")
+	}
 	for id, want := range map[string]wizard.StepState{
 		"t.intro": wizard.Done, "t.derived": wizard.Current, "t.last": wizard.Todo, "t.extra": wizard.Todo,
 	} {

@@ -38,6 +38,20 @@ type Session struct {
 	Sandbox bool
 	// ConfigPath is where Save writes, to show on the final screen.
 	ConfigPath string
+	// Fixed is told that the operator says they fixed step id in the console (confirmed
+	// it, or asked to check again there). The sandbox changes its emulated account as
+	// LINE's would; nil elsewhere.
+	Fixed func(stepID string)
+}
+
+// Ledger is what the walk knows of its live checks, told how the session's checks are
+// declared.
+func (s *Session) Ledger() *Ledger {
+	l := s.Engine.Ledger()
+	if d, ok := s.Checker.(Declarations); ok && l.decl == nil {
+		l.Declare(d)
+	}
+	return l
 }
 
 // SaveDraft stores the engine's answers and position; a session without a draft file

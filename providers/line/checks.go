@@ -52,17 +52,17 @@ func Checks() []verify.Check {
 		}
 	}
 	return []verify.Check{
-		{ID: "line.token", Step: chkStepCollect, Applies: has(chkKeyToken), Run: chkRunToken},
-		{ID: "line.secret", Needs: []string{"line.token"}, Step: chkStepCollect, Applies: has(chkKeyToken, chkKeySecret), Run: chkRunSecret},
-		{ID: "line.bot", Step: chkStepChatOn, Applies: has(chkKeyToken), Run: chkRunBot},
-		{ID: "line.friend_url", Needs: []string{"line.bot"}, Step: chkStepCollect, Applies: has(chkKeyToken, chkKeyFriendURL), Run: chkRunFriendURL},
-		{ID: "line.webhook.set", Step: chkStepWebhook, Applies: func(a steps.Answers) bool {
+		{ID: "line.token", Step: chkStepCollect, Reads: []string{chkKeyToken}, Applies: has(chkKeyToken), Run: chkRunToken},
+		{ID: "line.secret", Needs: []string{"line.token"}, Step: chkStepCollect, Reads: []string{chkKeyToken, chkKeySecret}, Applies: has(chkKeyToken, chkKeySecret), Run: chkRunSecret},
+		{ID: "line.bot", Step: chkStepChatOn, Reads: []string{chkKeyToken, chkKeyAccountName}, Applies: has(chkKeyToken), Run: chkRunBot},
+		{ID: "line.friend_url", Needs: []string{"line.bot"}, Step: chkStepCollect, Reads: []string{chkKeyToken, chkKeyFriendURL}, Applies: has(chkKeyToken, chkKeyFriendURL), Run: chkRunFriendURL},
+		{ID: "line.webhook.set", Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL, chkKeySetWebhook}, Applies: func(a steps.Answers) bool {
 			return has(chkKeyToken, chkKeyWebhookURL)(a) && a.Bool(chkKeySetWebhook)
 		}, Run: chkRunWebhookSet, Once: true}, // written once a run: the final re-check must not restart LINE's cache wait
-		{ID: "line.webhook.active", Needs: []string{"line.webhook.set"}, Step: chkStepWebhook, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookActive, Timeout: 75 * time.Second},
-		{ID: "line.webhook.test", Needs: []string{"line.webhook.active"}, Step: chkStepWebhook, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookTest, Once: true},
-		{ID: "line.login.secret", Step: chkStepCollect, Applies: has(chkKeyLoginID, chkKeyLoginSecret), Run: chkRunLoginSecret},
-		{ID: "line.login.callback", Step: chkStepCallback, Applies: has(chkKeyLoginID, chkKeyCallbackURL), Run: chkRunCallback},
+		{ID: "line.webhook.active", Needs: []string{"line.webhook.set"}, Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL}, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookActive, Timeout: 75 * time.Second},
+		{ID: "line.webhook.test", Needs: []string{"line.webhook.active"}, Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL}, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookTest, Once: true},
+		{ID: "line.login.secret", Step: chkStepCollect, Reads: []string{chkKeyLoginID, chkKeyLoginSecret}, Applies: has(chkKeyLoginID, chkKeyLoginSecret), Run: chkRunLoginSecret},
+		{ID: "line.login.callback", Step: chkStepCallback, Reads: []string{chkKeyLoginID, chkKeyCallbackURL}, Applies: has(chkKeyLoginID, chkKeyCallbackURL), Run: chkRunCallback},
 	}
 }
 

@@ -446,6 +446,7 @@ func FlowNew() *steps.Flow {
 		Provider: "line",
 		Title:    steps.T("LINE: first-time setup", "LINE：はじめての設定"),
 		Preset:   steps.Answers{"line.flow": "new"},
+		Learnt:   learntValues,
 		Steps: []*steps.Step{
 			introStep(false),
 			createOAStep(),           // ①
@@ -472,6 +473,7 @@ func FlowSwitch() *steps.Flow {
 		Provider: "line",
 		Title:    steps.T("LINE: switching from another service", "LINE：他のサービスからの切り替え"),
 		Preset:   steps.Answers{"line.flow": "switch"},
+		Learnt:   learntValues,
 		Steps: []*steps.Step{
 			introStep(true),
 			verifyAccountStep(), // ①
@@ -497,4 +499,10 @@ func FlowByID(id string) *steps.Flow {
 		}
 	}
 	return nil
+}
+
+// learntValues are the values the checks find out: the Messaging API channel ID behind the
+// token, which the platform's CMS asks for too.
+var learntValues = map[string]steps.Text{
+	"line.messaging_api.channel_id": steps.T("Messaging API channel ID", "Messaging API のチャネルID"),
 }

@@ -30,9 +30,9 @@ const (
 // Checks are NAVER's live and offline checks.
 func Checks() []verify.Check {
 	return []verify.Check{
-		{ID: CheckCredentialsID, Step: StepCredentials, Applies: hasCredentials, Run: runCredentials},
-		{ID: CheckCallbackID, Step: StepEnvironments, Applies: hasCallbacks, Run: runCallback},
-		{ID: CheckURLsID, Step: StepEnvironments, Applies: hasEnvironment, Run: runURLs},
+		{ID: CheckCredentialsID, Step: StepCredentials, Reads: []string{"naver.client_id", "naver.client_secret"}, Applies: hasCredentials, Run: runCredentials},
+		{ID: CheckCallbackID, Step: StepEnvironments, Reads: []string{"naver.client_id", KeyPCCallbacks, KeyMobileCallbacks}, Applies: hasCallbacks, Run: runCallback},
+		{ID: CheckURLsID, Step: StepEnvironments, Reads: []string{KeyPCService, KeyPCCallbacks, KeyMobileService, KeyMobileCallbacks}, Applies: hasEnvironment, Run: runURLs},
 	}
 }
 

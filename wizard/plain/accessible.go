@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,10 @@ func (e *NoAnswerError) Error() string { return txtNoAnswer(e.Lang, e.What, e.Mi
 
 // errBack is how a question reports that the operator typed "<".
 var errBack = errors.New("back")
+
+// errAgain is how a question reports "check again" on the step a failure sent the
+// operator to.
+var errAgain = errors.New("check again")
 
 // RunAccessible walks the flow as plain questions, one per line, for screen readers and
 // for answers piped on stdin (one answer per line). Each visible step prints its title,
@@ -59,13 +64,11 @@ type walk struct {
 	inTerminal bool
 	prog       *progress
 	shown      *steps.Step
-	results    map[string]verify.Result
-	order      []string
 	stepTries  map[string]int
 }
 
 func newWalk(s *wizard.Session, o Options) *walk {
-	w := &walk{s: s, o: o, l: s.Lang, in: o.input(), results: map[string]verify.Result{}, stepTries: map[string]int{}}
+	w := &walk{s: s, o: o, l: s.Lang, in: o.input(), stepTries: map[string]int{}}
 	w.out = &printer{w: o.Out, secrets: secretValues(s)}
 	if o.Out == nil {
 		w.out.w = io.Discard
@@ -95,7 +98,10 @@ func (w *walk) run(ctx context.Context) error {
 		}
 		cur := w.e().Current()
 		if cur == nil {
-			return w.finish()
+			if err := w.finish(ctx); !errors.Is(err, errVisit) {
+				return err
+			}
+			continue
 		}
 		if w.shown != cur {
 			if err := w.showStep(cur); err != nil {
@@ -103,6 +109,19 @@ func (w *walk) run(ctx context.Context) error {
 			}
 		}
 		err := w.askStep(ctx, cur)
+		if errors.Is(err, errAgain) || (err == nil && w.ledger().StepFailed(cur.ID) && w.s.Checker != nil) {
+			// On the step a failure sent the operator to: check again here.
+			if errs := wizard.Errors(w.e().Problems(cur)); err == nil && len(errs) > 0 {
+				for _, p := range errs {
+					w.out.line(w.problem(p))
+				}
+				continue
+			}
+			if err := w.checkAgain(ctx, cur); err != nil {
+				return w.stop(err)
+			}
+			continue
+		}
 		if errors.Is(err, errBack) {
 			if !w.e().Back() {
 				w.out.line(txtAtFirst.In(w.l))
@@ -131,6 +150,8 @@ func (w *walk) run(ctx context.Context) error {
 		}
 	}
 }
+
+func (w *walk) ledger() *wizard.Ledger { return w.s.Ledger() }
 
 // stop ends the walk on err: the draft keeps the answers so far.
 func (w *walk) stop(err error) error {
@@ -213,6 +234,14 @@ func (w *walk) showStep(st *steps.Step) error {
 			w.out.line(txtOpenHint.In(w.l))
 		}
 	}
+	if ids := w.ledger().FailingFor(st.ID); len(ids) > 0 {
+		for _, p := range w.ledger().Problems() {
+			if p.Step == st {
+				w.out.line(w.problemLine(p))
+			}
+		}
+		w.out.line(txtAgainHint(w.l, againWord(w.l)))
+	}
 	if st.Handover {
 		return w.handover()
 	}
@@ -224,31 +253,21 @@ func (w *walk) showStep(st *steps.Step) error {
 func (w *walk) handover() error {
 	a := w.e().Answers()
 	w.out.line(txtCMSValues.In(w.l))
-	seen := map[string]bool{}
 	anySecret := false
-	for _, st := range w.e().Visible() {
-		if st == w.shown {
-			break // only what was collected before this step
+	for _, r := range w.e().Handover(w.shown) {
+		shown := strings.Join(steps.SplitList(steps.Clean(r.Value)), ", ")
+		if f, _, ok := w.e().Flow().Field(r.Key); !ok || f.Kind != steps.KindList {
+			shown = steps.Clean(r.Value)
 		}
-		for _, f := range st.Fields {
-			if seen[f.Key] || strings.HasPrefix(f.Key, "flow.") || !config.IsKey(f.Key) {
-				continue
-			}
-			seen[f.Key] = true
-			v := a.Get(f.Key)
-			if v == "" {
-				continue
-			}
-			shown := strings.Join(steps.SplitList(steps.Clean(v)), ", ")
-			if f.Kind != steps.KindList {
-				shown = steps.Clean(v)
-			}
-			if f.Secret() || config.IsSecret(f.Key) {
-				shown = config.RedactValue(v)
-				anySecret = true
-			}
-			w.out.line(fmt.Sprintf("  %s: %s", f.Label.In(w.l), shown))
+		if r.Secret {
+			shown = config.RedactValue(r.Value)
+			anySecret = true
 		}
+		line := fmt.Sprintf("  %s: %s", r.Label.In(w.l), shown)
+		if r.Wrong {
+			line += " " + txtWrongValue.In(w.l)
+		}
+		w.out.line(line)
 	}
 	path, err := w.s.Save(a, nil)
 	if err != nil {
@@ -397,6 +416,9 @@ func (w *walk) ask(ctx context.Context, what, prompt string, secret bool, links 
 		if isBack(t) {
 			return "", errBack
 		}
+		if isAgain(t) && w.e().Current() != nil && w.ledger().StepFailed(w.e().Current().ID) {
+			return "", errAgain
+		}
 		if i, ok := openIndex(t, len(links)); ok {
 			w.open(links[i].URL)
 			continue
@@ -526,55 +548,151 @@ func (w *walk) problem(p steps.Problem) string {
 	return steps.Clean(s)
 }
 
-// runChecks runs the live checks of a step just passed and offers to go back to the step
-// a failure names.
+// runChecks runs the live checks of a step just passed, and any whose values changed
+// since their last result; a failure stops the walk (stopped).
 func (w *walk) runChecks(ctx context.Context, st *steps.Step) error {
-	if w.s.Checker == nil || len(st.Checks) == 0 {
+	if w.s.Checker == nil {
 		return nil
 	}
-	w.out.line(txtRunning.In(w.l))
-	res := w.s.Checker.Run(ctx, st.Checks, w.e().Answers(), w.prog.emit)
-	if ctx.Err() != nil {
-		return ctx.Err()
+	ids := union(st.Checks, w.ledger().Stale())
+	if len(ids) == 0 {
+		return nil
 	}
+	res, err := w.runIDs(ctx, ids, st.ID)
+	if err != nil || len(res) == 0 {
+		return err
+	}
+	if w.ledger().Stops(res) {
+		return w.stopped(ctx)
+	}
+	return nil
+}
+
+// runIDs runs checks ids for step origin, records them in the ledger and prints each
+// result.
+func (w *walk) runIDs(ctx context.Context, ids []string, origin string) ([]verify.Result, error) {
+	w.out.line(txtRunning.In(w.l))
+	w.ledger().Start(ids, origin)
+	res := w.s.Checker.Run(ctx, ids, w.e().Answers(), w.prog.emit)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	w.ledger().Ended(ids, res, origin)
 	if len(res) == 0 {
 		w.out.line(txtNoChecks.In(w.l))
-		return nil
+		return nil, nil
 	}
-	failed := map[string]bool{}
 	for _, r := range res {
-		w.record(r)
-		w.e().Learn(r.Learnt)
-		if r.Step != "" {
-			failed[r.Step] = failed[r.Step] || r.Status == verify.Fail
-		}
 		w.out.line(w.resultLine(r))
 		if d := steps.Clean(r.Detail); d != "" && r.Status != verify.Pass {
 			w.out.line("    " + txtDetail(w.l, d))
 		}
 	}
-	for id, f := range failed {
-		w.e().MarkFailed(id, f)
-	}
-	for _, r := range res {
-		if r.Status != verify.Fail || r.Step == "" {
-			continue
+	return res, nil
+}
+
+// stopped says which checks failed, why and where to fix them, and asks what now: go
+// there (g), check again (r) or continue anyway (n).
+func (w *walk) stopped(ctx context.Context) error {
+	for {
+		problems := w.ledger().Problems()
+		if len(problems) == 0 {
+			w.out.line(txtFixedNow.In(w.l))
+			return nil
 		}
-		target := w.e().Flow().Step(r.Step)
-		if target == nil {
-			continue
+		w.out.line("")
+		w.out.line(txtStopped(w.l, len(problems)))
+		var first *wizard.Problem
+		for i, p := range problems {
+			w.out.line(w.problemLine(p))
+			if first == nil && p.Step != nil {
+				first = &problems[i]
+			}
 		}
-		yes, err := w.askYesNo(ctx, txtQuestionAbout(w.l, r.ID), txtGoBackQ(w.l, target.Title.In(w.l)), "", nil)
+		choice, err := w.askStopChoice(ctx, first)
 		if err != nil {
 			return err
 		}
-		if yes && w.e().GoTo(r.Step) {
-			w.shown = nil // show the step again, even when it is the one just passed
+		switch choice {
+		case "g":
+			w.e().Visit(first.Step.ID)
+			w.shown = nil
 			w.saveDraft()
 			return nil
+		case "n":
+			w.ledger().Accept()
+			w.out.line(txtGoingOn.In(w.l))
+			return nil
+		}
+		var ids []string
+		for _, p := range problems {
+			ids = union(ids, []string{p.Result.ID}, w.ledger().Recheck(w.ledger().Target(p.Result.ID)))
+		}
+		if _, err := w.runIDs(ctx, ids, ""); err != nil {
+			return err
 		}
 	}
+}
+
+// askStopChoice asks for g, r or n (or their words) until one comes.
+func (w *walk) askStopChoice(ctx context.Context, first *wizard.Problem) (string, error) {
+	q := txtStopChoiceNoStep.In(w.l)
+	if first != nil {
+		q = txtStopChoice(w.l, first.Number, first.Step.Title.In(w.l))
+	}
+	for tries := 1; ; tries++ {
+		raw, err := w.ask(ctx, "flow.stop", q, false, nil)
+		if err != nil {
+			return "", err
+		}
+		switch c := stopChoice(raw); {
+		case c == "g" && first != nil, c == "r", c == "n":
+			return c, nil
+		}
+		w.out.line(txtBadStopChoice.In(w.l))
+		if !w.inTerminal && tries >= maxTries {
+			w.out.line(txtTooMany(w.l, q))
+			return "", &wizard.InvalidError{Problems: []steps.Problem{{Field: "flow.stop", Rule: txtBadStopChoice}}}
+		}
+	}
+}
+
+// checkAgain runs, on step st that a failure sent the operator to, the checks that sent
+// them there; once they pass, the walk returns to where the operator was.
+func (w *walk) checkAgain(ctx context.Context, st *steps.Step) error {
+	if w.s.Fixed != nil {
+		w.s.Fixed(st.ID)
+	}
+	ids := union(w.ledger().Recheck(st.ID), st.Checks, w.ledger().Stale())
+	if _, err := w.runIDs(ctx, ids, st.ID); err != nil {
+		return err
+	}
+	if w.ledger().StepFailed(st.ID) {
+		w.out.line(txtStillFailing(w.l, againWord(w.l)))
+		return nil
+	}
+	w.out.line(txtFixedNow.In(w.l))
+	if !st.Confirm.IsZero() {
+		w.e().Set(st.ConfirmKey(), "true")
+	}
+	if errs := wizard.Errors(w.e().Next()); len(errs) > 0 {
+		for _, p := range errs {
+			w.out.line(w.problem(p))
+		}
+	}
+	w.saveDraft()
 	return nil
+}
+
+func (w *walk) problemLine(p wizard.Problem) string {
+	s := fmt.Sprintf("  %s: %s", statusWord(w.l, p.Result.Status), p.Result.ID)
+	if m := p.Result.Message.In(w.l); m != "" {
+		s += ": " + m
+	}
+	if p.Step != nil {
+		s += " " + txtFixOn(w.l, p.Number, p.Step.Title.In(w.l))
+	}
+	return steps.Clean(s)
 }
 
 func (w *walk) resultLine(r verify.Result) string {
@@ -582,34 +700,45 @@ func (w *walk) resultLine(r verify.Result) string {
 	if m := r.Message.In(w.l); m != "" {
 		s += ": " + m
 	}
-	if r.Step != "" && r.Status != verify.Pass && r.Status != verify.Skipped {
-		if st := w.e().Flow().Step(r.Step); st != nil {
+	if r.Status != verify.Pass && r.Status != verify.Skipped {
+		if st := w.e().Flow().Step(w.ledger().Target(r.ID)); st != nil {
 			s += " " + txtStepRef(w.l, st.Title.In(w.l))
 		}
 	}
 	return steps.Clean(s)
 }
 
-func (w *walk) record(r verify.Result) {
-	if _, ok := w.results[r.ID]; !ok {
-		w.order = append(w.order, r.ID)
-	}
-	w.results[r.ID] = r
-}
-
-func (w *walk) allResults() []verify.Result {
-	out := make([]verify.Result, 0, len(w.order))
-	for _, id := range w.order {
-		out = append(out, w.results[id])
-	}
-	return out
-}
-
-// finish writes the file with every result, forgets the draft and says what comes next.
-func (w *walk) finish() error {
+// finish runs every check once more, writes the file with the results, forgets the draft
+// and says what comes next: done only when every check passed or warned.
+func (w *walk) finish(ctx context.Context) error {
 	var results []verify.Result
 	if w.s.Checker != nil {
-		results = w.allResults()
+		if ids := w.ledger().AllChecks(); len(ids) > 0 {
+			if _, err := w.runIDs(ctx, ids, ""); err != nil {
+				return w.stop(err)
+			}
+		}
+		results = w.ledger().Results()
+	}
+	if problems := w.ledger().Problems(); len(problems) > 0 {
+		w.out.line("")
+		w.out.line(txtStopped(w.l, len(problems)))
+		for _, p := range problems {
+			w.out.line(w.problemLine(p))
+		}
+		if p := problems[0]; p.Step != nil {
+			raw, err := w.ask(ctx, "flow.end", txtEndChoice(w.l, p.Number, p.Step.Title.In(w.l)), false, nil)
+			if err == nil && stopChoice(raw) == "g" {
+				w.e().Visit(p.Step.ID)
+				w.shown = nil
+				w.saveDraft()
+				return errVisit
+			}
+			var na *NoAnswerError
+			if err != nil && !errors.As(err, &na) {
+				return w.stop(err)
+			}
+		}
 	}
 	path, err := w.s.Save(w.e().Answers(), results)
 	if err != nil {
@@ -621,6 +750,13 @@ func (w *walk) finish() error {
 		_ = w.s.Draft.Delete()
 	}
 	w.out.line("")
+	if code := w.ledger().ExitCode(); code != verify.ExitOK {
+		pe := &wizard.ProblemsError{Problems: w.ledger().Problems(), Lang: w.l}
+		w.out.line(pe.Summary(w.l))
+		w.out.line(txtWritten(w.l, path))
+		w.out.line(txtExitCode(w.l, code))
+		return &wizard.ExitCodeError{Code: code, Err: pe}
+	}
 	w.out.line(txtAllDone.In(w.l))
 	if len(results) > 0 {
 		w.out.line(txtReport.In(w.l))
@@ -630,11 +766,46 @@ func (w *walk) finish() error {
 	}
 	w.out.line(txtWritten(w.l, path))
 	w.out.line(txtNext(w.l, path))
-	if code := verify.ExitCode(results); code != verify.ExitOK {
-		w.out.line(txtNotAll.In(w.l))
-		return &wizard.ExitCodeError{Code: code, Err: errors.New(txtNotAll.In(steps.EN))}
-	}
 	return nil
+}
+
+// errVisit tells the walk that the operator went from the end to a step to fix.
+var errVisit = errors.New("visit")
+
+// union lists ids from every list once, in the order first met.
+func union(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, id := range l {
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// stopChoice reads g, r or n, or a word for one, in either language.
+func stopChoice(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "g", "go", "移動":
+		return "g"
+	case "r", "check", "again", "再確認", "確認":
+		return "r"
+	case "n", "continue", "next", "進む", "続ける":
+		return "n"
+	}
+	return ""
+}
+
+// isAgain reports whether s asks to check again in place.
+func isAgain(s string) bool { return stopChoice(s) == "r" }
+
+func againWord(l steps.Lang) string {
+	if l == steps.JA {
+		return "r（再確認）"
+	}
+	return "r (check)"
 }
 
 // Choose asks for one of options as a numbered list (the command's "which integration?"

@@ -317,7 +317,7 @@ func TestAccessibleFailedCheckGoesBack(t *testing.T) {
 	in := lines(
 		"Salon", "y",
 		testSecret, "1234567890",
-		"y", // go back to Collect
+		"g", // go to Collect
 		testSecret2, "",
 		"1", "",
 		"y",
@@ -331,7 +331,8 @@ func TestAccessibleFailedCheckGoesBack(t *testing.T) {
 	for _, w := range []string{
 		`FAILED: t.secret: The secret does not belong to this channel. (fix it at the step "Collect")`,
 		"detail: 400 invalid_client",
-		`Go back to the step "Collect" to fix it? (y/n): `,
+		`g = go to step 2 “Collect” to fix it, r = check again now, n = continue anyway (the end lists it as a problem): `,
+		"Checked again: it passes now.",
 		"OK: t.secret: The secret is right.",
 		"OK: t.hook: The webhook answers.",
 		"Live checks:",
@@ -375,8 +376,13 @@ func TestAccessibleDeclinedFailureEndsWithExitCode(t *testing.T) {
 	if fs.calls != 2 || len(fs.results[1]) != 1 {
 		t.Errorf("saves: %d %v", fs.calls, fs.results)
 	}
-	if !strings.Contains(out.String(), "Some checks did not pass") {
-		t.Errorf("output:\n%s", out.String())
+	for _, want := range []string{"continue anyway", "Going on with a problem left", "Finished with 1 problem: t.bot (step 2 “Collect”).", "(exit code 3)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "All steps are done") {
+		t.Errorf("the walk says done while a check fails:\n%s", out.String())
 	}
 }
 

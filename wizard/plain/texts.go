@@ -240,3 +240,64 @@ func statusWord(l steps.Lang, st verify.Status) string {
 	}
 	return string(st)
 }
+
+// The walk's stops, checks again and end.
+var (
+	txtGoingOn          = steps.T("Going on with a problem left: the end will list it.", "問題を残したまま進みます。最後に一覧で表示されます。")
+	txtFixedNow         = steps.T("Checked again: it passes now.", "もう一度確認しました。今度は通りました。")
+	txtWrongValue       = steps.T("(a check found this wrong: fix it first)", "（確認で誤りが見つかりました。先に直してください）")
+	txtBadStopChoice    = steps.T("Type g, r or n.", "g、r、n のいずれかを入力してください。")
+	txtStopChoiceNoStep = steps.T("r = check again now, n = continue anyway (the end lists it as a problem)", "r＝今すぐもう一度確認、n＝このまま進む（最後に問題として表示されます）")
+)
+
+func txtStopped(l steps.Lang, n int) string {
+	if l == steps.JA {
+		return fmt.Sprintf("%d 件の確認が通りませんでした。直すまで連携は動きません：", n)
+	}
+	if n == 1 {
+		return "A check did not pass. The integration will not work until it is fixed:"
+	}
+	return fmt.Sprintf("%d checks did not pass. The integration will not work until they are fixed:", n)
+}
+
+func txtStopChoice(l steps.Lang, n int, title string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("g＝ステップ %d「%s」へ移動して直す、r＝今すぐもう一度確認、n＝このまま進む（最後に問題として表示されます）", n, title)
+	}
+	return fmt.Sprintf("g = go to step %d “%s” to fix it, r = check again now, n = continue anyway (the end lists it as a problem)", n, title)
+}
+
+func txtEndChoice(l steps.Lang, n int, title string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("g＝ステップ %d「%s」へ移動して直す、Enter＝問題を残したまま終了", n, title)
+	}
+	return fmt.Sprintf("g = go to step %d “%s” to fix it, Enter = finish with these problems", n, title)
+}
+
+func txtFixOn(l steps.Lang, n int, title string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("（直す場所：ステップ %d「%s」）", n, title)
+	}
+	return fmt.Sprintf("(fix on step %d “%s”)", n, title)
+}
+
+func txtStillFailing(l steps.Lang, word string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("まだ通りません。コンソールで直してから、どの質問でも %s と入力するともう一度確認します。", word)
+	}
+	return fmt.Sprintf("Still not passing. Fix it in the console, then type %s at any question to check again.", word)
+}
+
+func txtExitCode(l steps.Lang, code int) string {
+	if l == steps.JA {
+		return fmt.Sprintf("設定は保存しましたが、連携はまだ動きません（終了コード %d）。", code)
+	}
+	return fmt.Sprintf("The settings are saved, but the integration does not work yet (exit code %d).", code)
+}
+
+func txtAgainHint(l steps.Lang, word string) string {
+	if l == steps.JA {
+		return fmt.Sprintf("コンソールで直したら、どの質問でも %s と入力すると、ここでもう一度確認します（確認の質問に「はい」と答えても同じです）。", word)
+	}
+	return fmt.Sprintf("Once fixed in the console, type %s at any question to check again here (answering yes to the confirmation does the same).", word)
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -313,8 +314,12 @@ func TestFailedCheckMarksStepAndJumps(t *testing.T) {
 	u.send(enter)
 	u.waitFocus("line.messaging_api.add_friend_url")
 	u.send(enter)
-	u.waitStep("t.cms")
-	sn := u.waitText("press g to go to step 2")
+	sn := u.waitText("g  go to step 2 “Switch chat on”")
+	for _, want := range []string{"A check did not pass", "→ fix on step 2 “Switch chat on”", "r  check again now", "n  continue anyway"} {
+		if !strings.Contains(sn.screen, want) {
+			t.Errorf("the stop panel lacks %q:\n%s", want, sn.screen)
+		}
+	}
 	if !strings.Contains(sn.screen, "✗  2 Switch chat on") {
 		t.Errorf("the failed step is not marked:\n%s", sn.screen)
 	}
@@ -413,9 +418,10 @@ func TestOpenCallsOpener(t *testing.T) {
 	u.finish()
 }
 
-// TestRecheckAfterFix: a check fails and names a console step; the operator goes there
-// with g, fixes it and answers yes: the check runs again, and the step's mark goes when it
-// passes and stays when it fails again.
+// TestRecheckAfterFix: a check fails and names a console step; the walk stops there and
+// the operator goes to it with g, fixes it and answers yes: the check runs again in place;
+// when it passes the walk returns to where the operator was, when it fails again the
+// operator stays on the step with the result in sight.
 func TestRecheckAfterFix(t *testing.T) {
 	chatOff := verify.Result{Status: verify.Fail, Step: "t.console", Message: steps.T("Chat is off.", "チャットがオフです。")}
 	for _, tc := range []struct {
@@ -433,27 +439,35 @@ func TestRecheckAfterFix(t *testing.T) {
 				"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
 			})
 			s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
+			var fixed []string
+			s.Fixed = func(id string) { fixed = append(fixed, id) }
 			fc.seq = map[string][]verify.Result{"t.token": {chatOff, tc.second}}
 			u := start(t, s, 100, 32)
 			u.waitFocus("line.messaging_api.channel_access_token")
 			u.send(enter)
 			u.waitFocus("line.messaging_api.add_friend_url")
 			u.send(enter)
-			u.waitStep("t.cms")
-			u.waitText("press g to go to step 2")
+			u.waitText("g  go to step 2")
 			u.send(letter('g'))
-			u.waitFocus("flow.done.t.console")
+			sn := u.waitFocus("flow.done.t.console")
+			if !strings.Contains(sn.screen, "press r to check again here") {
+				t.Errorf("the step a failure sent to does not offer to check again:\n%s", sn.screen)
+			}
 			u.send(left, enter) // Yes: fixed in the console
-			u.waitStep("t.collect")
-			var sn snap
 			if tc.marked {
 				sn = u.wait("the check failed again", func(s snap) bool {
-					return len(fc.ran()) == 2 && strings.Contains(s.screen, "✗  2 Switch chat on") && strings.Contains(s.screen, "press g to go to step 2")
+					return len(fc.ran()) == 2 && s.step == "t.console" && strings.Contains(s.screen, "still not passing")
 				})
+				if !strings.Contains(sn.screen, "✗  2 Switch chat on") || !strings.Contains(sn.screen, "Chat is off.") {
+					t.Errorf("the failure is not shown on its step:\n%s", sn.screen)
+				}
 			} else {
-				sn = u.wait("the mark cleared", func(s snap) bool {
-					return strings.Contains(s.screen, "✓  2 Switch chat on") && strings.Contains(s.screen, "Chat is on now.")
+				sn = u.wait("the walk back where it was", func(s snap) bool {
+					return s.step == "t.cms" && strings.Contains(s.screen, "✓  2 Switch chat on")
 				})
+				if !strings.Contains(sn.screen, "passes now") {
+					t.Errorf("the fix is not confirmed:\n%s", sn.screen)
+				}
 			}
 			u.send(ctrlC)
 			m := u.finish()
@@ -461,8 +475,11 @@ func TestRecheckAfterFix(t *testing.T) {
 				t.Errorf("t.console marked failed = %v, want %v:\n%s", got, tc.marked, sn.screen)
 			}
 			calls := fc.ran()
-			if len(calls) != 2 || strings.Join(calls[1], ",") != "t.token" {
+			if len(calls) != 2 || !slices.Contains(calls[1], "t.token") {
 				t.Errorf("checker calls = %v, want the failed check run again", calls)
+			}
+			if len(fixed) != 1 || fixed[0] != "t.console" {
+				t.Errorf("Fixed told %v, want [t.console]", fixed)
 			}
 		})
 	}

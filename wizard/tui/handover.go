@@ -2,67 +2,26 @@ package tui
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/setup-wizard/setup-wizard/config"
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
-// handRow is one value the operator copies into the platform's CMS.
+// handRow is one value the operator copies into the platform's CMS, as the ledger lists it.
 type handRow struct {
 	key    string
 	label  string
 	value  string
 	secret bool
+	wrong  bool // a failed check proved it wrong
 }
 
-// learntLabels names values that checks find out rather than the operator types.
-var learntLabels = map[string]steps.Text{
-	"line.messaging_api.channel_id": txtChannelIDLrn,
-}
-
-// handoverRows lists every value collected before the handover step that belongs in the
-// config (not flow.*), in the order they were asked, then what the checks learnt.
+// handoverRows are the engine's hand-over rows for the step on screen, in l.
 func (m *model) handoverRows() []handRow {
-	cur := m.eng().Current()
-	a := m.eng().Answers()
 	var rows []handRow
-	seen := map[string]bool{}
-	for _, s := range m.eng().Visible() {
-		if s == cur {
-			break
-		}
-		for _, f := range s.Fields {
-			if strings.HasPrefix(f.Key, "flow.") || f.Kind == steps.KindConfirm || seen[f.Key] {
-				continue
-			}
-			seen[f.Key] = true
-			if v := a.Get(f.Key); v != "" {
-				rows = append(rows, handRow{key: f.Key, label: f.Label.In(m.lang), value: v, secret: f.Secret() || config.IsSecret(f.Key)})
-			}
-		}
-	}
-	var learnt []string
-	for k := range a {
-		if seen[k] || strings.HasPrefix(k, "flow.") || a.Get(k) == "" {
-			continue
-		}
-		if _, preset := m.eng().Flow().Preset[k]; preset {
-			continue
-		}
-		if _, _, declared := m.eng().Flow().Field(k); declared {
-			continue // asked on a later step
-		}
-		learnt = append(learnt, k)
-	}
-	sort.Strings(learnt)
-	for _, k := range learnt {
-		label := k
-		if t, ok := learntLabels[k]; ok {
-			label = t.In(m.lang)
-		}
-		rows = append(rows, handRow{key: k, label: label, value: a.Get(k), secret: config.IsSecret(k)})
+	for _, r := range m.eng().Handover(m.eng().Current()) {
+		rows = append(rows, handRow{key: r.Key, label: r.Label.In(m.lang), value: r.Value, secret: r.Secret, wrong: r.Wrong})
 	}
 	return rows
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 
 	"github.com/setup-wizard/setup-wizard/steps"
@@ -17,6 +19,8 @@ type keyMap struct {
 	Copy   key.Binding
 	Reveal key.Binding
 	Jump   key.Binding
+	Again  key.Binding // check again, on the step a failure sent the operator to
+	GoOn   key.Binding // continue anyway while checks fail
 	Up     key.Binding
 	Down   key.Binding
 	Scroll key.Binding
@@ -34,6 +38,8 @@ func newKeyMap(l steps.Lang) keyMap {
 		Copy:   key.NewBinding(key.WithKeys("c", "ctrl+y"), key.WithHelp("c", txtKeyCopy.In(l))),
 		Reveal: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", txtKeyReveal.In(l))),
 		Jump:   key.NewBinding(key.WithKeys("g", "ctrl+g"), key.WithHelp("g", txtKeyJump.In(l))),
+		Again:  key.NewBinding(key.WithKeys("r", "ctrl+t"), key.WithHelp("r", txtKeyAgain.In(l))),
+		GoOn:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", txtKeyGoOn.In(l))),
 		Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", txtKeyUpDown.In(l))),
 		Down:   key.NewBinding(key.WithKeys("down")),
 		Scroll: key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", txtKeyScroll.In(l))),
@@ -41,6 +47,20 @@ func newKeyMap(l steps.Lang) keyMap {
 		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", txtKeyQuit.In(l))),
 		Close:  key.NewBinding(key.WithKeys("enter", "q"), key.WithHelp("enter/q", txtKeyClose.In(l))),
 	}
+}
+
+// ctrlHelp is b as the footer shows it while a text field has the focus: its ctrl key,
+// since the letter would be typed into the field. A binding without one is left out.
+func ctrlHelp(b key.Binding) (key.Binding, bool) {
+	if !letterOnly(b.Help().Key) {
+		return b, true
+	}
+	for _, k := range b.Keys() {
+		if strings.HasPrefix(k, "ctrl+") {
+			return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(k, b.Help().Desc)), true
+		}
+	}
+	return b, false
 }
 
 // letterOnly reports whether the key pressed is the plain letter of b (o, c, g, l, ?),

@@ -21,6 +21,7 @@ type phase int
 const (
 	phaseResume phase = iota // asking whether to resume a draft
 	phaseStep                // walking the steps
+	phaseStop                // checks failed: which, why, where to fix, and what now
 	phaseFinal               // every step passed
 )
 
@@ -57,19 +58,17 @@ type model struct {
 	saveErr   string
 	savedPath string
 
-	// Live checks.
-	checks   map[string]*checkState
-	order    []string
+	// Live checks: the results live in the session's ledger.
 	runs     int
 	events   chan tea.Msg
-	lastFail string
-	lastDone string // the check that finished last, for the status line
+	headline *verify.Result // the result of the last run the status line names
+	inPlace  bool           // "check again" runs on the step on screen
+	stopBusy bool           // "check again" runs on the stop panel
 
 	// Final screen.
 	finalRunning bool
 	finalDone    bool
 	finalErr     string
-	finalResults []verify.Result
 
 	outcome error             // what Run returns
 	formDim tea.WindowSizeMsg // the room last given to the form
@@ -86,7 +85,6 @@ func newModel(ctx context.Context, s *wizard.Session, o Options) *model {
 		keys:   newKeyMap(s.Lang),
 		help:   help.New(),
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		checks: map[string]*checkState{},
 		events: make(chan tea.Msg, 64),
 	}
 	if m.width == 0 {
@@ -220,31 +218,14 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
 	case checkEventMsg:
-		m.onEvent(msg)
+		m.ledger().Apply(msg.ev, msg.origin)
 		return m, m.relisten()
 	case runDoneMsg:
 		m.runs--
-		for _, r := range msg.results {
-			if st := m.checks[r.ID]; st != nil && st.res == nil {
-				m.applyResult(st.origin, r)
-			}
-		}
-		for _, st := range m.checks {
-			if st.res == nil && m.runs == 0 {
-				st.running = false
-			}
-		}
-		if msg.recheck != "" {
-			m.settle(msg.recheck)
-		}
-		var cmds []tea.Cmd
-		if msg.final {
-			m.finalResults = msg.results
-			m.finalRunning = false
-			m.finish()
-		}
-		cmds = append(cmds, m.relisten())
-		return m, tea.Batch(cmds...)
+		m.ledger().Ended(msg.ids, msg.results, msg.origin)
+		m.headline = headline(msg.results)
+		cmd := m.ranDone(msg)
+		return m, tea.Batch(cmd, m.relisten())
 	case openedMsg:
 		if msg.err != nil {
 			m.shownURL = msg.url
@@ -267,22 +248,69 @@ func (m *model) relisten() tea.Cmd {
 	return nil
 }
 
-func (m *model) onEvent(msg checkEventMsg) {
-	ev := msg.ev
-	st := m.checks[ev.ID]
-	if st == nil {
-		st = &checkState{id: ev.ID, origin: msg.origin}
-		m.checks[ev.ID] = st
-		m.order = append(m.order, ev.ID)
+// headline is the result the status line names after a run: the worst that says
+// something (a check skipped behind a failed one says nothing new).
+func headline(results []verify.Result) *verify.Result {
+	var best *verify.Result
+	rank := map[verify.Status]int{verify.Pass: 1, verify.Warn: 2, verify.Error: 3, verify.Fail: 4}
+	for i := range results {
+		r := &results[i]
+		if rank[r.Status] == 0 {
+			continue
+		}
+		if best == nil || rank[r.Status] > rank[best.Status] {
+			best = r
+		}
 	}
-	switch ev.Kind {
-	case verify.Started:
-		st.running, st.res = true, nil
-	case verify.Progress:
-		st.running, st.progress = true, ev.Message
-	case verify.Finished:
-		m.applyResult(msg.origin, ev.Result)
+	if best == nil {
+		return nil
 	}
+	c := *best
+	return &c
+}
+
+// ranDone acts on a finished run: a step's run that failed stops the walk; "check again"
+// on a step returns to where the operator was once it passes; the final run ends the walk.
+func (m *model) ranDone(msg runDoneMsg) tea.Cmd {
+	switch msg.kind {
+	case runFinal:
+		m.finalRunning = false
+		m.finish()
+	case runStop:
+		m.stopBusy = false
+		if m.phase == phaseStop && len(m.ledger().Problems()) == 0 {
+			m.phase = phaseStep
+			m.note = txtFixedNow.In(m.lang)
+		}
+	case runInPlace:
+		m.inPlace = false
+		cur := m.eng().Current()
+		if m.phase != phaseStep || cur == nil || cur.ID != msg.origin {
+			return nil
+		}
+		if m.ledger().StepFailed(cur.ID) {
+			m.note = txtStillFailing.In(m.lang)
+			return nil
+		}
+		// Fixed: the step is passed, and a visit returns to where it began.
+		if !cur.Confirm.IsZero() {
+			m.eng().Set(cur.ConfirmKey(), "true")
+		}
+		if errs := wizard.Errors(m.eng().Next()); len(errs) > 0 {
+			m.problems = errs
+			m.buildForm()
+			return m.initForm()
+		}
+		cmd := m.enterStep()
+		m.note = txtFixedNow.In(m.lang)
+		return cmd
+	case runStep:
+		if m.phase == phaseStep && m.ledger().Stops(msg.results) {
+			m.storeValues()
+			m.phase = phaseStop
+		}
+	}
+	return nil
 }
 
 // forward gives a message to whichever form is on screen.
@@ -385,7 +413,16 @@ func (m *model) pass() tea.Cmd {
 		m.savedPath = path
 		m.saveErr = ""
 	}
-	fixed := m.eng().State(cur.ID) == wizard.Failed
+	if m.ledger().StepFailed(cur.ID) && m.s.Checker != nil {
+		// A check sent the operator here: check again in place rather than walk on.
+		if errs := wizard.Errors(m.eng().Problems(cur)); len(errs) > 0 {
+			m.problems = errs
+			m.reviewing = false
+			m.buildForm()
+			return m.initForm()
+		}
+		return m.checkAgain()
+	}
 	ps := m.eng().Next()
 	if errs := wizard.Errors(ps); len(errs) > 0 {
 		m.problems = errs
@@ -394,17 +431,40 @@ func (m *model) pass() tea.Cmd {
 		return m.initForm()
 	}
 	var cmds []tea.Cmd
-	if len(cur.Checks) > 0 {
-		cmds = append(cmds, m.startRun(cur.Checks, cur.ID, false))
-	}
-	if fixed {
-		cmds = append(cmds, m.recheck(cur))
+	if ids := union(cur.Checks, m.ledger().Stale()); len(ids) > 0 && !m.eng().Finished() {
+		cmds = append(cmds, m.launch(ids, cur.ID, runStep))
 	}
 	cmds = append(cmds, m.enterStep())
 	if m.savedPath != "" && cur.Handover {
 		m.note = tf(txtSaved, m.lang, steps.Clean(m.savedPath))
 	}
 	return tea.Batch(cmds...)
+}
+
+// checkAgain runs, on the step on screen, the checks that sent the operator here (and
+// the step's own, and any made stale); the result shows on this step.
+func (m *model) checkAgain() tea.Cmd {
+	cur := m.eng().Current()
+	if cur == nil || m.s.Checker == nil || m.inPlace {
+		return nil
+	}
+	ids := union(m.ledger().Recheck(cur.ID), cur.Checks, m.ledger().Stale())
+	if len(ids) == 0 {
+		return nil
+	}
+	if m.s.Fixed != nil {
+		m.s.Fixed(cur.ID)
+	}
+	m.storeValues()
+	m.inPlace = true
+	m.note = ""
+	var cmds []tea.Cmd
+	if m.form == nil || m.form.State != huh.StateNormal {
+		m.reviewing = false
+		m.buildForm()
+		cmds = append(cmds, m.initForm())
+	}
+	return tea.Batch(append(cmds, m.launch(ids, cur.ID, runInPlace))...)
 }
 
 // enterStep shows the engine's current step afresh and keeps a draft of where we are.
@@ -436,20 +496,24 @@ func (m *model) initForm() tea.Cmd {
 func (m *model) startFinal() tea.Cmd {
 	m.phase = phaseFinal
 	m.finalDone, m.finalErr = false, ""
-	ids := m.allCheckIDs()
+	ids := m.ledger().AllChecks()
 	if m.s.Checker == nil || len(ids) == 0 {
 		m.finish()
 		return nil
 	}
 	m.finalRunning = true
-	return m.startRun(ids, "", true)
+	return m.launch(ids, "", runFinal)
 }
 
 // finish writes the config with the final results and removes the draft.
 func (m *model) finish() {
 	m.finalDone = true
 	if m.s.Save != nil {
-		path, err := m.s.Save(m.eng().Answers(), m.finalResults)
+		var results []verify.Result
+		if m.s.Checker != nil {
+			results = m.ledger().Results()
+		}
+		path, err := m.s.Save(m.eng().Answers(), results)
 		if err != nil {
 			m.finalErr = steps.Clean(err.Error())
 			return
@@ -471,7 +535,7 @@ func (m *model) interrupt() tea.Cmd {
 		m.storeValues()
 	}
 	if m.phase == phaseFinal && m.finalDone && m.finalErr == "" {
-		m.outcome = nil // the config is written; nothing is lost
+		m.outcome = m.endOutcome() // the config is written; nothing is lost
 		return tea.Quit
 	}
 	if m.phase != phaseResume {
@@ -493,6 +557,11 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if !m.finalDone {
 			return m, nil
 		}
+		if key.Matches(msg, m.keys.Jump) && m.finalErr == "" {
+			if p := m.jumpTarget(); p != nil {
+				return m, m.jump(p)
+			}
+		}
 		if key.Matches(msg, m.keys.Close) {
 			if m.finalErr != "" {
 				if k == "enter" {
@@ -500,8 +569,28 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 				}
 				return m, nil
 			}
-			m.outcome = nil
+			m.outcome = m.endOutcome()
 			return m, tea.Quit
+		}
+		return m, nil
+	case phaseStop:
+		switch {
+		case key.Matches(msg, m.keys.Jump):
+			if p := m.jumpTarget(); p != nil {
+				return m, m.jump(p)
+			}
+		case key.Matches(msg, m.keys.Again) && !m.stopBusy:
+			var ids []string
+			for _, p := range m.ledger().Problems() {
+				ids = union(ids, []string{p.Result.ID}, m.ledger().Recheck(m.ledger().Target(p.Result.ID)))
+			}
+			m.stopBusy = true
+			return m, m.launch(ids, "", runStop)
+		case key.Matches(msg, m.keys.GoOn):
+			m.ledger().Accept()
+			m.phase = phaseStep
+			m.note = txtGoingOn.In(m.lang)
+			return m, nil
 		}
 		return m, nil
 	}
@@ -526,9 +615,11 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case matches(m.keys.Copy):
 		return m, m.copy()
 	case matches(m.keys.Jump):
-		if st := m.jumpTarget(); st != nil {
-			return m, m.jump(st)
+		if p := m.jumpTarget(); p != nil {
+			return m, m.jump(p)
 		}
+	case matches(m.keys.Again) && m.ledger().StepFailed(cur.ID):
+		return m, m.checkAgain()
 	case k == "pgup":
 		m.scroll = max(m.scroll-5, 0)
 		return m, nil
@@ -573,15 +664,30 @@ func (m *model) back() tea.Cmd {
 	return m.enterStep()
 }
 
-// jump goes to the step a failed check names.
-func (m *model) jump(st *checkState) tea.Cmd {
-	m.storeValues()
-	t := st.target()
-	if !m.eng().GoTo(t) {
+// jump goes to the step a problem names, remembering where the operator was.
+func (m *model) jump(p *wizard.Problem) tea.Cmd {
+	if m.phase == phaseStep {
+		m.storeValues()
+	}
+	if p.Step == nil || !m.eng().Visit(p.Step.ID) {
 		return nil
 	}
-	m.eng().MarkFailed(t, true)
+	m.phase = phaseStep
+	m.finalDone, m.finalRunning = false, false
 	return m.enterStep()
+}
+
+// endOutcome is what Run returns once the final screen closes: nil when every check passed
+// or warned, else the exit code of the worst result (contract: 3 failed, 4 could not tell).
+func (m *model) endOutcome() error {
+	if m.s.Checker == nil {
+		return nil
+	}
+	code := m.ledger().ExitCode()
+	if code == wizard.ExitOK {
+		return nil
+	}
+	return &wizard.ExitCodeError{Code: code, Err: &wizard.ProblemsError{Problems: m.ledger().Problems(), Lang: m.lang}}
 }
 
 type openedMsg struct {

@@ -68,7 +68,8 @@ func Run(ctx context.Context, s *wizard.Session, o Options) error {
 		}
 		return fmt.Errorf("screen: %w", err)
 	}
-	if m.outcome != nil {
+	var coded *wizard.ExitCodeError
+	if m.outcome != nil && !errors.As(m.outcome, &coded) {
 		return m.outcome
 	}
 	if !m.finalDone || m.finalErr != "" {
@@ -86,6 +87,11 @@ func Run(ctx context.Context, s *wizard.Session, o Options) error {
 	}
 	if path != "" {
 		fmt.Fprintln(out, tf(txtSaved, s.Lang, steps.Clean(path)))
+	}
+	if coded != nil {
+		// What the terminal keeps says what the screen said: not done, and why.
+		fmt.Fprintln(out, "✗ "+steps.Clean(coded.Err.Error())+" "+tf(txtExitCode, s.Lang, coded.Code))
+		return m.outcome
 	}
 	return nil
 }

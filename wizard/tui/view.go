@@ -33,7 +33,12 @@ func (m *model) render() string {
 	case phaseFinal:
 		body = m.fit(m.finalPane(), m.width-2, h)
 	default:
-		pane := m.pane(m.paneWidth(), h)
+		var pane string
+		if m.phase == phaseStop {
+			pane = m.fit(m.stopPane(m.paneWidth()), m.paneWidth(), h)
+		} else {
+			pane = m.pane(m.paneWidth(), h)
+		}
 		if m.sidebarShown() {
 			side := m.sidebar(m.sidebarWidth(), h)
 			div := m.st.Divider.Render(strings.TrimSuffix(strings.Repeat("│\n", h), "\n"))
@@ -58,6 +63,7 @@ func (m *model) header() string {
 	switch {
 	case m.phase == phaseFinal:
 		count = txtFinished.In(l)
+	case m.phase == phaseStop:
 	case m.phase == phaseResume:
 		// No count yet: the draft's answers decide which steps remain.
 	case m.sidebarShown():
@@ -268,7 +274,11 @@ func (m *model) handoverView(w int) []string {
 	for i, r := range rows {
 		label := ansi.Truncate(r.label, lw, "…")
 		label += strings.Repeat(" ", lw-lipgloss.Width(label))
-		line := ansi.Truncate(label+"  "+r.shown(m.revealed, m.lang), w-2, "…")
+		shown := r.shown(m.revealed, m.lang)
+		if r.wrong {
+			shown = "✗ " + shown + "  " + txtWrongValue.In(m.lang)
+		}
+		line := ansi.Truncate(label+"  "+shown, w-2, "…")
 		if i == m.hoSel%len(rows) {
 			out = append(out, "▸ "+m.st.RowSel.Render(line))
 		} else {
@@ -301,36 +311,45 @@ func (m *model) reviewView(w int) []string {
 	return out
 }
 
-// checkLines lists the checks started by step id or pointing back to it.
+// checkLines lists the checks started by step id or sending the operator back to it.
 func (m *model) checkLines(id string, w int) []string {
 	var out []string
-	for _, cid := range m.order {
-		st := m.checks[cid]
-		if st.origin != id && st.target() != id {
+	for _, en := range m.ledger().Entries() {
+		if en.Origin != id && m.ledger().Target(en.ID) != id {
 			continue
 		}
-		out = append(out, m.checkLine(st, w)...)
+		out = append(out, m.checkLine(en, w)...)
+	}
+	if m.ledger().StepFailed(id) && !m.inPlace {
+		again := m.keys.Again
+		if m.textFocused() {
+			again, _ = ctrlHelp(again)
+		}
+		out = append(out, m.st.Muted.Render(m.wrap(tf(txtAgainHint, m.lang, again.Help().Key), w)))
 	}
 	return out
 }
 
-func (m *model) checkLine(st *checkState, w int) []string {
+func (m *model) checkLine(en wizard.Entry, w int) []string {
 	l := m.lang
-	if st.running || st.res == nil {
-		line := m.spin.View() + " " + st.id
-		if !st.progress.IsZero() {
-			line += "  " + steps.Clean(st.progress.In(l))
+	if en.Running || en.Result == nil {
+		line := m.spin.View() + " " + en.ID
+		if !en.Progress.IsZero() {
+			line += "  " + steps.Clean(en.Progress.In(l))
 		} else {
 			line += "  " + txtChecking.In(l)
 		}
 		return []string{ansi.Truncate(line, w, "…")}
 	}
-	r := st.res
+	r := en.Result
 	mark, sty := m.resultMark(r.Status)
 	msg := steps.Clean(r.Message.In(l))
+	if en.Stale {
+		msg += " " + txtStaleMark.In(l)
+	}
 	lines := []string{sty.Render(m.hang(mark+" ", r.ID+"  "+msg, w))}
-	if r.Status == verify.Fail {
-		if n, s := m.stepNumber(st.target()); s != nil {
+	if r.Status == verify.Fail || r.Status == verify.Error {
+		if n, s := m.stepNumber(m.ledger().Target(en.ID)); s != nil && (m.phase != phaseStep || m.eng().Current() != s) {
 			lines = append(lines, m.st.Muted.Render(m.hang("  ", tf(txtJumpOffer, l, n, s.Title.In(l)), w)))
 		}
 	}
@@ -358,10 +377,17 @@ func (m *model) finalPane() string {
 	l := m.lang
 	w := m.width - 2
 	var out []string
-	if m.finalErr != "" {
+	problems := m.ledger().Problems()
+	switch {
+	case m.finalErr != "":
 		out = append(out, m.st.Failed.Render(txtFinalTitleErr.In(l)), "")
-	} else {
-		out = append(out, m.st.StepTitle.Render(txtFinalTitle.In(l)), "")
+	case m.finalDone && len(problems) > 0:
+		out = append(out, m.st.Failed.Render(tf(wizard.FinishedWith(len(problems)), l, len(problems))), "",
+			m.wrap(txtFinalProblems.In(l), w), "")
+	case m.finalDone || m.finalRunning:
+		if !m.finalRunning {
+			out = append(out, m.st.StepTitle.Render(txtFinalTitle.In(l)), "")
+		}
 	}
 	switch {
 	case m.finalRunning:
@@ -369,26 +395,56 @@ func (m *model) finalPane() string {
 	case m.s.Checker == nil:
 		out = append(out, m.st.Muted.Render(m.wrap(txtFinalNoChecks.In(l), w)))
 	}
-	listed := map[string]bool{}
-	for _, id := range append(m.allCheckIDs(), m.order...) {
-		if st := m.checks[id]; st != nil && !listed[id] {
-			listed[id] = true
-			out = append(out, m.checkLine(st, w)...)
-		}
+	for _, en := range m.ledger().Entries() {
+		out = append(out, m.checkLine(en, w)...)
 	}
 	if m.finalDone {
 		out = append(out, "")
-		if m.finalErr != "" {
+		path := steps.Clean(m.savedPath)
+		if path == "" {
+			path = steps.Clean(m.s.ConfigPath)
+		}
+		switch {
+		case m.finalErr != "":
 			out = append(out, m.st.Error.Render(m.wrap("✗ "+tf(txtSaveFailed, l, m.finalErr), w)),
 				"", m.st.Muted.Render(txtFinalRetry.In(l)))
-		} else {
-			path := steps.Clean(m.savedPath)
-			if path == "" {
-				path = steps.Clean(m.s.ConfigPath)
-			}
+		case len(problems) > 0:
+			out = append(out, m.wrap("✓ "+tf(txtSaved, l, path), w),
+				m.st.Error.Render(m.wrap(tf(txtFinalExitCode, l, m.ledger().ExitCode()), w)), "",
+				m.st.Muted.Render(m.wrap(txtFinalQuitBad.In(l), w)))
+		default:
 			out = append(out, m.st.Pass.Render(m.wrap("✓ "+tf(txtSaved, l, path), w)),
 				m.wrap(tf(txtFinalNext, l, path), w), "", m.st.Muted.Render(txtFinalQuit.In(l)))
 		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// stopPane is shown when a step's checks failed: which, why, the step to fix each on, and
+// the three ways on.
+func (m *model) stopPane(w int) string {
+	l := m.lang
+	problems := m.ledger().Problems()
+	title := txtStopTitle.In(l)
+	if len(problems) > 1 {
+		title = tf(txtStopTitleN, l, len(problems))
+	}
+	out := []string{m.st.Failed.Render(title), "", m.wrap(txtStopBody.In(l), w), ""}
+	for _, p := range problems {
+		mark, sty := m.resultMark(p.Result.Status)
+		out = append(out, sty.Render(m.hang(mark+" ", p.Result.ID+"  "+steps.Clean(p.Result.Message.In(l)), w)))
+		if p.Step != nil {
+			out = append(out, m.st.Muted.Render(m.hang("  → ", tf(txtFixAt, l, p.Number, p.Step.Title.In(l)), w)))
+		}
+	}
+	out = append(out, "")
+	if m.stopBusy {
+		n, total := m.ledger().Progress()
+		out = append(out, m.spin.View()+" "+tf(txtCheckingOf, l, n, total))
+	} else if p := m.jumpTarget(); p != nil {
+		out = append(out, strings.Split(tf(txtStopKeys, l, p.Number, p.Step.Title.In(l)), "\n")...)
+	} else {
+		out = append(out, strings.Split(txtStopKeysNone.In(l), "\n")...)
 	}
 	return strings.Join(out, "\n")
 }
@@ -397,29 +453,24 @@ func (m *model) footer() string {
 	return m.statusLine() + "\n" + m.helpView()
 }
 
-// statusLine is one line: checks under way, the last failure with its jump key, or a note.
+// statusLine is one line: checks under way ("Checking 2 of 9…"), the first problem with
+// its jump key, the last run's headline, or a note.
 func (m *model) statusLine() string {
 	l := m.lang
 	w := m.width
 	var s string
-	running := 0
-	for _, st := range m.checks {
-		if st.running {
-			running++
-		}
-	}
+	n, total := m.ledger().Progress()
 	switch {
+	case total > 0:
+		s = m.spin.View() + " " + m.st.Status.Render(tf(txtCheckingOf, l, n, total))
 	case m.phase == phaseStep && m.jumpTarget() != nil:
-		st := m.jumpTarget()
-		n, step := m.stepNumber(st.target())
-		s = m.st.Error.Render("✗ " + st.id + "  " + steps.Clean(st.res.Message.In(l)))
-		if step != nil {
-			s += m.st.Muted.Render("  (" + tf(txtJumpOffer, l, n, step.Title.In(l)) + ")")
+		p := m.jumpTarget()
+		s = m.st.Error.Render("✗ " + p.Result.ID + "  " + steps.Clean(p.Result.Message.In(l)))
+		if cur := m.eng().Current(); cur != p.Step {
+			s += m.st.Muted.Render("  (" + tf(txtJumpOffer, l, p.Number, p.Step.Title.In(l)) + ")")
 		}
-	case running > 0:
-		s = m.spin.View() + " " + m.st.Status.Render(tf(txtCheckingN, l, running))
-	case m.phase == phaseStep && m.checks[m.lastDone] != nil && m.checks[m.lastDone].res != nil:
-		r := m.checks[m.lastDone].res
+	case m.phase == phaseStep && m.headline != nil:
+		r := m.headline
 		mark, sty := m.resultMark(r.Status)
 		s = sty.Render(mark + " " + r.ID + "  " + steps.Clean(r.Message.In(l)))
 	}
@@ -445,7 +496,16 @@ func (m *model) helpKeys() helpKeys {
 	case phaseResume:
 		return helpKeys{short: []key.Binding{k.Next, k.Quit}, full: [][]key.Binding{{k.Next, k.Quit}}}
 	case phaseFinal:
+		if m.finalDone && m.finalErr == "" && m.jumpTarget() != nil {
+			return helpKeys{short: []key.Binding{k.Jump, k.Close}, full: [][]key.Binding{{k.Jump, k.Close}}}
+		}
 		return helpKeys{short: []key.Binding{k.Close}, full: [][]key.Binding{{k.Close}}}
+	case phaseStop:
+		short := []key.Binding{k.Again, k.GoOn, k.Quit}
+		if m.jumpTarget() != nil {
+			short = append([]key.Binding{k.Jump}, short...)
+		}
+		return helpKeys{short: short, full: [][]key.Binding{short}}
 	}
 	cur := m.eng().Current()
 	short := []key.Binding{k.Next, k.Back}
@@ -474,16 +534,36 @@ func (m *model) helpKeys() helpKeys {
 	if cur.Handover && !hasBinding(short, k.Reveal) {
 		short = append(short, k.Reveal)
 	}
-	if m.jumpTarget() != nil {
+	if m.ledger().StepFailed(cur.ID) {
+		short = append(short, k.Again)
+	} else if p := m.jumpTarget(); p != nil && p.Step != cur {
 		short = append(short, k.Jump)
 	}
 	short = append(short, k.Help, k.Quit)
 	full := [][]key.Binding{
 		{k.Next, k.Back, k.Scroll},
 		append([]key.Binding{k.Open, k.Copy, k.Reveal}, extra...),
-		{k.Jump, k.Help, k.Quit},
+		{k.Jump, k.Again, k.Help, k.Quit},
+	}
+	if m.textFocused() {
+		// A letter would be typed into the field: show the ctrl keys that work there.
+		short = ctrlOnly(short)
+		for i := range full {
+			full[i] = ctrlOnly(full[i])
+		}
 	}
 	return helpKeys{short: short, full: full}
+}
+
+// ctrlOnly is bs as they work while a text field has the focus.
+func ctrlOnly(bs []key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, b := range bs {
+		if c, ok := ctrlHelp(b); ok {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func hasBinding(bs []key.Binding, b key.Binding) bool {
