@@ -319,3 +319,44 @@ func FuzzValuesRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// A check's detail that quotes a secret (an API echoing the token, saved by an older
+// version) is masked by export --redact, by export --redact=false and on every save; the
+// secrets' own fields are kept for the unredacted forms.
+func TestSecretsEchoedIntoVerificationAreMasked(t *testing.T) {
+	c, _ := FromValues(full())
+	tok := sample.ChannelAccessToken
+	spliced := tok[:10] + "\u200b" + tok[10:30] + "\u202e" + tok[30:]
+	c.Verification = &Verification{Results: []Result{
+		{ID: "line.token", Status: "fail", Message: "token " + tok + " refused", Detail: `{"message":"` + spliced + `"}`},
+		{ID: "line.secret", Status: "fail", Detail: "secret " + sample.ChannelSecret},
+	}}
+	check := func(name string, b []byte, keepOwn bool) {
+		t.Helper()
+		ver := string(b[strings.Index(string(b), "verification:"):])
+		for _, s := range append(c.Secrets(), tok[:12], tok[20:40]) {
+			if strings.Contains(ver, s) {
+				t.Errorf("%s: verification block holds %q:\n%s", name, s, ver)
+			}
+		}
+		if keepOwn != strings.Contains(string(b), "channel_secret: "+sample.ChannelSecret) {
+			t.Errorf("%s: own field kept = %t, want %t", name, !keepOwn, keepOwn)
+		}
+		if !strings.Contains(ver, "[redacted]") {
+			t.Errorf("%s: nothing masked:\n%s", name, ver)
+		}
+	}
+	b, _ := c.Redacted().Marshal()
+	check("Redacted", b, false)
+	b, _ = c.Scrubbed(nil).Marshal()
+	check("Scrubbed", b, true)
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	if err := Save(path, c); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = os.ReadFile(path)
+	check("Save", b, true)
+	if c.Verification.Results[1].Detail != "secret "+sample.ChannelSecret {
+		t.Error("scrubbing changed the original")
+	}
+}

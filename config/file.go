@@ -13,6 +13,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 )
 
 // LoadError says what is wrong with a config or answers file, where, and what to do.
@@ -184,8 +186,9 @@ func (c *Config) Marshal() ([]byte, error) {
 }
 
 // Save writes c to path atomically with mode 0600, keeping any previous file as path.bak.
+// No secret of c is written outside its own field (a check's detail quoting it).
 func Save(path string, c *Config) error {
-	b, err := c.Marshal()
+	b, err := c.Scrubbed(nil).Marshal()
 	if err != nil {
 		return err
 	}
@@ -193,30 +196,59 @@ func Save(path string, c *Config) error {
 }
 
 // RedactValue replaces a secret by its first four characters and its length:
-// "abcd… (32 characters)". Short secrets show nothing of themselves.
-func RedactValue(v string) string {
-	r := []rune(v)
-	if len(r) == 0 {
-		return ""
-	}
-	if len(r) <= 8 {
-		return fmt.Sprintf("… (%d characters)", len(r))
-	}
-	return fmt.Sprintf("%s… (%d characters)", string(r[:4]), len(r))
-}
+// "abcd… (32 characters)" (redact.Mask). Short secrets show nothing of themselves.
+func RedactValue(v string) string { return redact.Mask(v) }
 
-// Redacted returns a copy of c with every secret replaced by RedactValue.
+// Redacted returns a copy of c with every secret replaced by redact.Mask, and every other
+// value and the verification block scrubbed of the secrets (an API that echoed a token
+// into a check's detail, saved by an older version).
 func (c *Config) Redacted() *Config {
-	vals := c.Values()
+	set := redact.New(c.Secrets()...)
+	out := c.scrub(set)
+	vals := out.Values()
 	for _, k := range SecretKeys() {
 		if v, ok := vals[k]; ok {
-			vals[k] = RedactValue(v)
+			vals[k] = redact.Mask(v)
+		}
+	}
+	masked, _ := FromValues(vals)
+	masked.Version = out.Version
+	masked.Verification = out.Verification
+	return masked
+}
+
+// Scrubbed returns a copy of c whose secrets stay in their own fields but nowhere else:
+// every other value and the verification block are passed through set (which is given
+// c's own secrets too). For export without --redact.
+func (c *Config) Scrubbed(set *redact.Set) *Config {
+	if set == nil {
+		set = redact.New()
+	}
+	set.Add(c.Secrets()...)
+	return c.scrub(set)
+}
+
+func (c *Config) scrub(set *redact.Set) *Config {
+	secret := map[string]bool{}
+	for _, k := range SecretKeys() {
+		secret[k] = true
+	}
+	vals := c.Values()
+	for k, v := range vals {
+		if !secret[k] {
+			vals[k] = set.Text(v)
 		}
 	}
 	out, _ := FromValues(vals)
 	out.Version = c.Version
 	if c.Verification != nil {
 		v := *c.Verification
+		v.Results = make([]Result, len(c.Verification.Results))
+		for i, r := range c.Verification.Results {
+			r.ID, r.Status, r.Step = set.Line(r.ID), set.Line(r.Status), set.Line(r.Step)
+			r.Message, r.Detail = set.Line(r.Message), set.Line(r.Detail)
+			v.Results[i] = r
+		}
 		out.Verification = &v
 	}
 	return out

@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 )
 
 // HTTPOptions configure the one HTTP client every check uses.
@@ -24,9 +26,9 @@ type HTTPOptions struct {
 	Timeout time.Duration
 	// Debug receives one line per attempt (--debug); nil means no trace.
 	Debug io.Writer
-	// Secrets lists values that must never appear in the trace (tokens, secrets); it is
-	// called for every line, so it may follow answers that change.
-	Secrets func() []string
+	// Redact masks the run's secrets in the trace; it may learn more secrets while the
+	// client is in use (values typed later). nil masks only sensitive fields.
+	Redact *redact.Set
 	// Tries is how many attempts a request gets in all; 0 means DefaultTries.
 	Tries int
 	// Backoff is the wait before attempt+1 after attempt failed; nil means
@@ -69,7 +71,7 @@ func NewHTTPClient(o HTTPOptions) *http.Client {
 		}
 	}
 	if o.Debug != nil {
-		base = &traceTransport{base: base, w: newTraceWriter(o.Debug, o.Secrets)}
+		base = &traceTransport{base: base, w: newTraceWriter(o.Debug, o.Redact)}
 	}
 	version := o.Version
 	if version == "" {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
@@ -26,6 +27,10 @@ type Suite struct {
 	Env Env
 	// Timeout is the per-check limit (--timeout); 0 means DefaultTimeout.
 	Timeout time.Duration
+	// Redact masks the run's secrets in every result's message and detail before any
+	// result leaves the runner; the secrets of the answers of every Run are added to it.
+	// nil means a Set of the Suite's own.
+	Redact *redact.Set
 
 	mu   sync.Mutex
 	once map[string]*onceEntry
@@ -59,7 +64,9 @@ func (s *Suite) Run(ctx context.Context, ids []string, a steps.Answers, emit fun
 	if a == nil {
 		a = steps.Answers{}
 	}
-	send := serialEmit(emit)
+	set := s.redactor()
+	rememberSecrets(set, a)
+	send := safeEmit(set, serialEmit(emit))
 
 	index := make(map[string]int, len(s.Checks))
 	for i, c := range s.Checks {
@@ -106,6 +113,7 @@ func (s *Suite) Run(ctx context.Context, ids []string, a steps.Answers, emit fun
 	running := 0
 
 	finish := func(r Result) {
+		r = safeResult(set, r)
 		done[r.ID] = r
 		delete(pending, r.ID)
 		if len(r.Learnt) > 0 {
@@ -206,10 +214,10 @@ func (s *Suite) Run(ctx context.Context, ids []string, a steps.Answers, emit fun
 			continue
 		}
 		seen[id] = true
-		out = append(out, Result{ID: id, Status: Error,
+		out = append(out, safeResult(set, Result{ID: id, Status: Error,
 			Message: steps.T("There is no check with this name. Please tell support.",
 				"この名前のチェックはありません。サポートにお知らせください。"),
-			Detail: fmt.Sprintf("unknown check id %q", steps.Clean(id))})
+			Detail: fmt.Sprintf("unknown check id %q", id)}))
 	}
 	return out
 }
@@ -252,7 +260,7 @@ func (s *Suite) execute(ctx context.Context, c Check, env Env, send func(Event))
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				ch <- panicResult(c, p, env.Answers)
+				ch <- panicResult(c, p)
 			}
 		}()
 		ch <- c.Run(cctx, &env)
@@ -394,15 +402,49 @@ func timeoutResult(c Check, d time.Duration, prev *Result) Result {
 	return r
 }
 
-func panicResult(c Check, p any, a steps.Answers) Result {
-	detail := steps.Clean(fmt.Sprintf("check %s panicked: %v", c.ID, p))
-	for _, k := range config.SecretKeys() {
-		if v := a.Get(k); v != "" {
-			detail = strings.ReplaceAll(detail, v, "[redacted]")
-		}
-	}
+// panicResult reports a check that panicked; safeResult masks its detail like any other.
+func panicResult(c Check, p any) Result {
+	detail := fmt.Sprintf("check %s panicked: %v", c.ID, p)
 	return Result{ID: c.ID, Status: Error,
 		Message: steps.T("This check stopped on an internal error, so nothing is known yet. Please send the detail below to support.",
 			"内部エラーでこのチェックが止まったため、結果が分かりません。下の詳細をサポートにお送りください。"),
 		Detail: detail}
+}
+
+// redactor is the Set that masks this Suite's results.
+func (s *Suite) redactor() *redact.Set {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Redact == nil {
+		s.Redact = redact.New()
+	}
+	return s.Redact
+}
+
+// rememberSecrets adds the secret values among a to set.
+func rememberSecrets(set *redact.Set, a steps.Answers) {
+	for _, k := range config.SecretKeys() {
+		if v := a.Get(k); v != "" {
+			set.Add(v)
+		}
+	}
+}
+
+// safeResult is r with its message and detail stripped and every secret masked: what an
+// API echoed (a token in an error body) never reaches a report, the config file or a screen.
+func safeResult(set *redact.Set, r Result) Result {
+	r.ID = set.Line(r.ID)
+	r.Step = set.Line(r.Step)
+	r.Message = steps.T(set.Line(r.Message.EN), set.Line(r.Message.JA))
+	r.Detail = set.Line(r.Detail)
+	return r
+}
+
+// safeEmit masks the results and progress messages of events before emit sees them.
+func safeEmit(set *redact.Set, emit func(Event)) func(Event) {
+	return func(e Event) {
+		e.Result = safeResult(set, e.Result)
+		e.Message = steps.T(set.Line(e.Message.EN), set.Line(e.Message.JA))
+		emit(e)
+	}
 }

@@ -5,80 +5,26 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
-	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 )
 
-// SensitiveFields are the form, JSON and query fields whose values the trace never shows.
-var SensitiveFields = []string{
-	"access_token", "client_secret", "token", "id_token", "code", "code_verifier",
-	"refresh_token", "channel_secret", "channel_access_token", "channelSecret",
-	"channelAccessToken", "client_assertion", "password",
-}
-
-const redacted = "[redacted]"
-
-var (
-	fieldAlt = func() string {
-		q := make([]string, len(SensitiveFields))
-		for i, f := range SensitiveFields {
-			q[i] = regexp.QuoteMeta(f)
-		}
-		return strings.Join(q, "|")
-	}()
-	// "client_secret": "…" in JSON, also when the excerpt is cut short.
-	jsonFieldRE = regexp.MustCompile(`(?i)("(?:` + fieldAlt + `)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)`)
-	// client_secret=… in a form or query string.
-	formFieldRE = regexp.MustCompile(`(?i)((?:^|[?&;\s])(?:` + fieldAlt + `)=)[^&;\s"]*`)
-	// Authorization: Bearer … / Basic … wherever it shows.
-	authHeaderRE = regexp.MustCompile(`(?i)(authorization["']?\s*[:=]\s*["']?(?:bearer\s+|basic\s+)?)[^\s"',;&]+`)
-	authRE       = regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}`)
-)
-
-// Redact removes from s every value of a sensitive field and every literal secret, also
-// in its URL- and JSON-escaped forms.
-func Redact(s string, secrets []string) string {
-	// Longest first, so that a secret containing another is removed whole.
-	sorted := append([]string(nil), secrets...)
-	sort.Slice(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
-	for _, sec := range sorted {
-		if strings.TrimSpace(sec) == "" {
-			continue
-		}
-		for _, form := range []string{sec, url.QueryEscape(sec), url.PathEscape(sec), strings.ReplaceAll(sec, "/", `\/`)} {
-			s = strings.ReplaceAll(s, form, redacted)
-		}
-	}
-	s = jsonFieldRE.ReplaceAllString(s, `$1"`+redacted+`$2`)
-	s = formFieldRE.ReplaceAllString(s, `${1}`+redacted)
-	s = authHeaderRE.ReplaceAllString(s, `${1}`+redacted)
-	s = authRE.ReplaceAllString(s, `$1 `+redacted)
-	return s
-}
-
-// traceWriter writes whole lines, one at a time, redacted and cleaned.
+// traceWriter writes whole lines, one at a time, stripped and redacted.
 type traceWriter struct {
-	mu      sync.Mutex
-	w       io.Writer
-	secrets func() []string
+	mu  sync.Mutex
+	w   io.Writer
+	set *redact.Set
 }
 
-func newTraceWriter(w io.Writer, secrets func() []string) *traceWriter {
-	return &traceWriter{w: w, secrets: secrets}
+func newTraceWriter(w io.Writer, set *redact.Set) *traceWriter {
+	return &traceWriter{w: w, set: set}
 }
 
 func (t *traceWriter) line(s string) {
-	var secs []string
-	if t.secrets != nil {
-		secs = t.secrets()
-	}
-	s = steps.Clean(Redact(s, secs))
+	s = t.set.Trace(s)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	_, _ = io.WriteString(t.w, s+"\n")
@@ -142,14 +88,10 @@ func (t *traceTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-// excerpt redacts and cleans the whole text first, then shortens it: cutting first could
-// leave half a secret that no longer matches.
+// excerpt strips and redacts the whole text first, then shortens it: cutting first could
+// leave a piece of a secret too short to be known.
 func excerpt(s string, t *traceWriter) string {
-	var secs []string
-	if t.secrets != nil {
-		secs = t.secrets()
-	}
-	s = strings.TrimSpace(steps.Clean(Redact(s, secs)))
+	s = strings.TrimSpace(t.set.Trace(s))
 	r := []rune(s)
 	if len(r) > traceExcerpt {
 		return string(r[:traceExcerpt]) + "…"

@@ -3,6 +3,7 @@ package wizard
 import (
 	"context"
 
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
 )
@@ -42,6 +43,9 @@ type Session struct {
 	// it, or asked to check again there). The sandbox changes its emulated account as
 	// LINE's would; nil elsewhere.
 	Fixed func(stepID string)
+	// Redact knows every secret of the run (the command's, shared with the checks); the
+	// front ends draw text through Safe, SafeLine and Shown. nil means a Set of its own.
+	Redact *redact.Set
 }
 
 // Ledger is what the walk knows of its live checks, told how the session's checks are

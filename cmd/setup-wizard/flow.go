@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -17,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 	"github.com/setup-wizard/setup-wizard/providers/line"
 	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
@@ -214,6 +214,7 @@ func (a *App) loadAnswers() (steps.Answers, error) {
 			given[s.key] = strings.TrimSpace(v)
 		}
 	}
+	a.remember(given)
 	return given, nil
 }
 
@@ -239,6 +240,7 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 		OpenURL:    a.opener(),
 		Sandbox:    a.Sandbox,
 		ConfigPath: a.ConfigPath,
+		Redact:     a.Secrets,
 	}
 	if interactive {
 		if dir, err := wizard.StateDir(); err == nil {
@@ -274,68 +276,42 @@ func fillSamples(flow *steps.Flow, given steps.Answers) {
 	}
 }
 
-// secretSet holds every secret the checks were given, so that the --debug trace can
-// redact them wherever they appear, even values typed after the start.
-type secretSet struct {
-	mu     sync.Mutex
-	values map[string]bool
-}
-
-func (s *secretSet) remember(a steps.Answers) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.values == nil {
-		s.values = map[string]bool{}
-	}
-	for _, k := range config.SecretKeys() {
-		if v := a.Get(k); v != "" {
-			s.values[v] = true
-		}
-	}
-}
-
-func (s *secretSet) list() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.values))
-	for v := range s.values {
-		out = append(out, v)
-	}
-	return out
-}
-
-// checker runs the live checks of a session, remembering the secrets of each run first.
+// checker runs the live checks of a session, making the secrets of each run known to the
+// program's redaction first (values typed during the walk included).
 type checker struct {
 	*verify.Suite
-	secrets *secretSet
+	app *App
 }
 
 func (c *checker) Run(ctx context.Context, ids []string, a steps.Answers, emit func(verify.Event)) []verify.Result {
-	c.secrets.remember(a)
+	c.app.remember(a)
 	return c.Suite.Run(ctx, ids, a, emit)
 }
 
 func (c *checker) RunAll(ctx context.Context, a steps.Answers, emit func(verify.Event)) []verify.Result {
-	c.secrets.remember(a)
+	c.app.remember(a)
 	return c.Suite.RunAll(ctx, a, emit)
 }
 
-// suite is the live-check runner; its HTTP client redacts every secret it was given from
-// the --debug trace.
+// suite is the live-check runner; it and its HTTP client's --debug trace mask every
+// secret of the run.
 func (a *App) suite(urls verify.BaseURLs) *checker {
-	secrets := &secretSet{}
+	if a.Secrets == nil {
+		a.Secrets = redact.New()
+	}
 	var debug io.Writer
 	if a.Debug {
 		debug = a.IO.Err
 	}
-	client := verify.NewHTTPClient(verify.HTTPOptions{Version: version, Debug: debug, Secrets: secrets.list})
+	client := verify.NewHTTPClient(verify.HTTPOptions{Version: version, Debug: debug, Redact: a.Secrets})
 	return &checker{
 		Suite: &verify.Suite{
 			Checks:  append(line.Checks(), naver.Checks()...),
 			Env:     verify.Env{HTTP: client, URLs: urls, SetWebhook: a.SetWebhook},
 			Timeout: a.Timeout,
+			Redact:  a.Secrets,
 		},
-		secrets: secrets,
+		app: a,
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 	"github.com/setup-wizard/setup-wizard/wizard"
 )
 
@@ -30,10 +31,20 @@ type IO struct {
 }
 
 // run executes the command line and returns the exit code (a contract, see DESIGN.md).
-func run(args []string, streams *IO, getenv func(string) string) int {
+func run(args []string, streams *IO, getenv func(string) string) (code int) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	app := &App{IO: streams, Getenv: getenv}
+	// Every secret of the run, from wherever it came; whatever goes to stderr passes it.
+	secrets := redact.New()
+	rawErr := streams.Err
+	streams = &IO{In: streams.In, Out: streams.Out, Err: secrets.Writer(streams.Err)}
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintln(rawErr, "setup-wizard: internal error; please send this to support:\n"+secrets.Panic(p))
+			code = wizard.ExitError
+		}
+	}()
+	app := &App{IO: streams, Getenv: getenv, Secrets: secrets}
 	cmd := newRootCmd(app)
 	cmd.SetArgs(args)
 	cmd.SetIn(streams.In)

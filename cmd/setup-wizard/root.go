@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/wizard/plain"
 )
@@ -32,6 +34,9 @@ type App struct {
 	Timeout        time.Duration
 	InputTimeout   time.Duration
 	SecretFiles    map[string]*string // config key → --…-file flag value
+	// Secrets knows every secret of the run (env, files, answers, config, typed) and
+	// masks them in everything the program prints or saves besides the secrets' own fields.
+	Secrets *redact.Set
 
 	lang    steps.Lang
 	ttyOnce sync.Once
@@ -119,6 +124,12 @@ func (a *App) setup(cmd *cobra.Command) error {
 			}
 		}
 	}
+	if a.Secrets == nil {
+		a.Secrets = redact.New()
+	}
+	for _, s := range secretFileFlags {
+		a.Secrets.Add(a.Getenv(s.env)) // known even when the flow does not use it
+	}
 	if v := a.Getenv("SETUP_WIZARD_DEBUG"); v != "" && v != "0" && !cmd.Flags().Changed("debug") {
 		a.Debug = true
 	}
@@ -164,6 +175,18 @@ func readSecretFile(flag, path string) (string, error) {
 		return "", usagef("--%s: %s is empty", flag, path)
 	}
 	return v, nil
+}
+
+// remember makes the secret values among values known to a.Secrets.
+func (a *App) remember(values map[string]string) {
+	if a.Secrets == nil {
+		a.Secrets = redact.New()
+	}
+	for _, k := range config.SecretKeys() {
+		if v := values[k]; v != "" {
+			a.Secrets.Add(v)
+		}
+	}
 }
 
 func flagFor(key string) string {

@@ -95,6 +95,8 @@ func newExportCmd(a *App) *cobra.Command {
 			}
 			if redact {
 				c = c.Redacted()
+			} else {
+				c = c.Scrubbed(a.Secrets) // the secrets in their own fields only
 			}
 			b, err := c.Marshal()
 			if err != nil {
@@ -123,6 +125,9 @@ func (a *App) loadConfig() (*config.Config, error) {
 	c, err := config.Load(a.ConfigPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, usagef(a.text(msgNoConfig), a.ConfigPath)
+	}
+	if err == nil {
+		a.remember(c.Values())
 	}
 	return c, err
 }

@@ -69,7 +69,7 @@ type walk struct {
 
 func newWalk(s *wizard.Session, o Options) *walk {
 	w := &walk{s: s, o: o, l: s.Lang, in: o.input(), stepTries: map[string]int{}}
-	w.out = &printer{w: o.Out, secrets: secretValues(s)}
+	w.out = &printer{w: o.Out, safe: s.Safe}
 	if o.Out == nil {
 		w.out.w = io.Discard
 	}
@@ -178,7 +178,7 @@ func (w *walk) errLine(s string) {
 		w.out.line(s)
 		return
 	}
-	(&printer{w: w.o.Err, secrets: w.out.secrets}).line(s)
+	(&printer{w: w.o.Err, safe: w.out.safe}).line(s)
 }
 
 func (w *walk) saveDraft() {
@@ -260,7 +260,7 @@ func (w *walk) handover() error {
 			shown = steps.Clean(r.Value)
 		}
 		if r.Secret {
-			shown = config.RedactValue(r.Value)
+			shown = wizard.Mask(r.Value, w.l)
 			anySecret = true
 		}
 		line := fmt.Sprintf("  %s: %s", r.Label.In(w.l), shown)
@@ -523,8 +523,8 @@ func (w *walk) parse(f steps.Field, raw, cur string) (string, []steps.Problem) {
 // display is how a current value is shown as the default: secrets shortened.
 func (w *walk) display(f steps.Field, v string) string {
 	switch {
-	case f.Secret() || config.IsSecret(f.Key):
-		return config.RedactValue(v)
+	case f.Secret() || wizard.IsSecretKey(f.Key):
+		return wizard.Mask(v, w.l)
 	case f.Kind == steps.KindConfirm:
 		return yesNoWord(w.l, v)
 	case f.Kind == steps.KindChoice:

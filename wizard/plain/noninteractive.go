@@ -19,7 +19,7 @@ import (
 // code 3 (or 4) and nothing written, so a failed run never replaces a good file. The check
 // report goes to Out (as JSON with o.JSON, the text one then going to Err).
 func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error {
-	errOut := &printer{w: o.Err, secrets: secretValues(s)}
+	errOut := &printer{w: o.Err, safe: s.Safe}
 	l := s.Lang
 
 	ps := s.Engine.Validate()
@@ -89,7 +89,7 @@ func writeReport(s *wizard.Session, o Options, errOut *printer, results []verify
 		}
 		return writeText(errOut, results, s)
 	}
-	out := &printer{w: o.Out, secrets: errOut.secrets}
+	out := &printer{w: o.Out, safe: errOut.safe}
 	return writeText(out, results, s)
 }
 

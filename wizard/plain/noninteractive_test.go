@@ -311,8 +311,8 @@ func TestNonInteractiveCleansAPIText(t *testing.T) {
 		}
 	}
 	noSecret(t, out.String(), errb.String())
-	if !strings.Contains(out.String(), "0123… (32 characters)") {
-		t.Errorf("secret not shown redacted:\n%s", out.String())
+	if !strings.Contains(out.String(), "LINE said no to [redacted]") {
+		t.Errorf("secret not masked:\n%s", out.String())
 	}
 }
 

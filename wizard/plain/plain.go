@@ -15,10 +15,9 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/internal/redact"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
-	"github.com/setup-wizard/setup-wizard/wizard"
 )
 
 // Options are the streams and modes the command hands to the plain front end.
@@ -68,11 +67,12 @@ const maxTries = 3
 // line per check every ten seconds.
 const progressEvery = 10 * time.Second
 
-// printer writes whole lines, from any goroutine, with every known secret value taken out.
+// printer writes whole lines, from any goroutine, through the session's redaction: escape
+// and control characters stripped, every secret of the run masked.
 type printer struct {
-	mu      sync.Mutex
-	w       io.Writer
-	secrets func() []string
+	mu   sync.Mutex
+	w    io.Writer
+	safe func(string) string // nil: strip only
 }
 
 func (p *printer) line(s string) {
@@ -87,41 +87,13 @@ func (p *printer) write(s string) {
 	fmt.Fprint(p.w, p.scrub(s))
 }
 
-// scrub replaces any secret value that slipped into s (a validator quoting the value) by
-// its redacted form. The front ends never print a secret on purpose; this is the net.
+// scrub is the net under everything printed: the front end never prints a secret on
+// purpose, but a validator or an API may quote one.
 func (p *printer) scrub(s string) string {
-	if p.secrets == nil {
-		return s
+	if p.safe == nil {
+		return redact.Strip(s)
 	}
-	for _, v := range p.secrets() {
-		if len(v) >= 4 && strings.Contains(s, v) {
-			s = strings.ReplaceAll(s, v, config.RedactValue(v))
-		}
-	}
-	return s
-}
-
-// secretValues lists the secret answers of the session's flow (and of the schema).
-func secretValues(s *wizard.Session) func() []string {
-	return func() []string {
-		var out []string
-		a := s.Engine.Answers()
-		for _, st := range s.Engine.Flow().Steps {
-			for _, f := range st.Fields {
-				if f.Secret() {
-					if v := a.Get(f.Key); v != "" {
-						out = append(out, v)
-					}
-				}
-			}
-		}
-		for _, k := range config.SecretKeys() {
-			if v := a.Get(k); v != "" {
-				out = append(out, v)
-			}
-		}
-		return out
-	}
+	return p.safe(s)
 }
 
 // problemLine is one problem as one line: the key, its label, the rule and the fix.

@@ -1,11 +1,10 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/setup-wizard/setup-wizard/config"
 	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/wizard"
 )
 
 // handRow is one value the operator copies into the platform's CMS, as the ledger lists it.
@@ -39,18 +38,6 @@ func (r handRow) shown(revealed bool, l steps.Lang) string {
 	return steps.Clean(v)
 }
 
-// redactIn masks a secret for the screen in l: config.RedactValue in English
-// ("djdH… (172 characters)"), the same shape in Japanese ("djdH…（172文字）").
-func redactIn(l steps.Lang, v string) string {
-	if l != steps.JA {
-		return config.RedactValue(v)
-	}
-	r := []rune(v)
-	switch {
-	case len(r) == 0:
-		return ""
-	case len(r) <= 8:
-		return fmt.Sprintf("…（%d文字）", len(r))
-	}
-	return fmt.Sprintf("%s…（%d文字）", string(r[:4]), len(r))
-}
+// redactIn masks a secret for the screen in l ("djdH… (172 characters)",
+// "djdH…（172文字）").
+func redactIn(l steps.Lang, v string) string { return wizard.Mask(v, l) }

@@ -1,0 +1,180 @@
+package redact
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+const token = "djdHzqT1b+4rN/aQ0pLw9XyZuVbK7mE2sR5tG8hJ3nC6fD1=" // a channel access token's shape
+
+func TestTextMasksWholeAndRuns(t *testing.T) {
+	s := New(token, "0123456789abcdef0123456789abcdef")
+	cases := map[string]string{
+		"plain":         "error: token " + token + " is invalid",
+		"cut":           "got ..." + token[5:30] + "...",
+		"zero-width":    "x " + token[:10] + "\u200b" + token[10:] + " y",
+		"bidi":          "x " + token[:7] + "\u202e" + token[7:20] + "\u2066" + token[20:] + " y",
+		"ansi":          "x " + token[:9] + "\x1b[31m" + token[9:] + "\x1b[0m",
+		"osc":           token[:13] + "\x1b]8;;http://x\x07" + token[13:],
+		"c1":            token[:13] + "\u0085\u009b" + token[13:],
+		"json escaped":  strings.ReplaceAll(strings.ReplaceAll(token, "+", `\u002b`), "/", `\/`),
+		"double json":   strings.ReplaceAll(token, "+", `\\u002b`),
+		"url escaped":   strings.ReplaceAll(strings.ReplaceAll(token, "+", "%2B"), "/", "%2f"),
+		"html":          strings.ReplaceAll(token, "+", "&#43;"),
+		"new line":      token[:20] + "\r\n" + token[20:],
+		"hex":           `{"message":"bad secret 0123456789abcdef0123456789abcdef"}`,
+		"uppercase tag": token[:14] + "\U000E0041" + token[14:],
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			for _, out := range []string{s.Text(in), s.Line(in), s.Trace(in)} {
+				if leaks(out, token) || leaks(out, "0123456789abcdef0123456789abcdef") {
+					t.Errorf("secret left in %q (from %q)", out, in)
+				}
+				if !strings.Contains(out, Redacted) {
+					t.Errorf("nothing masked in %q", out)
+				}
+			}
+		})
+	}
+}
+
+func TestTextKeepsOrdinaryText(t *testing.T) {
+	s := New(token, "abc")
+	in := "LINE said: 401 Unauthorized \\u002b C:\\new 100%25 &#43; abc\nnext line\twith tab"
+	if got := s.Text(in); got != in {
+		t.Errorf("Text changed harmless text:\n got %q\nwant %q", got, in)
+	}
+	if got := s.Line(in); strings.Contains(got, "\n") || strings.Contains(got, "\t") {
+		t.Errorf("Line kept a line break: %q", got)
+	}
+	if got := s.Text("a \x1b[1mbold\x1b[0m \u200bword\a"); got != "a bold word" {
+		t.Errorf("Text did not strip: %q", got)
+	}
+}
+
+func TestShortSecretsWhole(t *testing.T) {
+	s := New("s3cr3t", "ab")
+	if got := s.Text("x s3\u200bcr3t y ab"); got != "x "+Redacted+" y ab" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestNilAndEmptySet(t *testing.T) {
+	var s *Set
+	if got := s.Text("a\x1b[31mb"); got != "ab" {
+		t.Errorf("nil set: %q", got)
+	}
+	s.Add("whatever")
+	if New().Text(token) != token {
+		t.Error("empty set masked something")
+	}
+	if s.Error(nil) != "" || New(token).Error(errors.New("x "+token)) != "x "+Redacted {
+		t.Error("Error")
+	}
+}
+
+func TestTraceFields(t *testing.T) {
+	s := New("mysecretvalue")
+	for in, want := range map[string]string{
+		`{"access_token": "abc", "expires_in": 900}`:     `{"access_token": "[redacted]", "expires_in": 900}`,
+		`{"token_type":"Bearer","code":"x\"y"}`:          `{"token_type":"Bearer","code":"[redacted]"}`,
+		`{"client_secret":"cut sho`:                      `{"client_secret":"[redacted]`,
+		`grant_type=x&client_secret=abc&client_id=1`:     `grant_type=x&client_secret=[redacted]&client_id=1`,
+		`https://h/p?code=abc&state=s`:                   `https://h/p?code=[redacted]&state=s`,
+		`Authorization: Bearer abc.def`:                  `Authorization: Bearer [redacted]`,
+		`mysecretvalue in text and mysecretvalue again`:  `[redacted] in text and [redacted] again`,
+		`keep token_type=bearer and expires_in=900 here`: `keep token_type=bearer and expires_in=900 here`,
+		`Authorization: Bearer abc.def.ghi`:              `Authorization: Bearer [redacted]`,
+	} {
+		if got := s.Trace(in); got != want {
+			t.Errorf("Trace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMask(t *testing.T) {
+	if got := Mask(token); got != "djdH… (48 characters)" {
+		t.Errorf("Mask = %q", got)
+	}
+	if got := MaskJA(token); got != "djdH…（48文字）" {
+		t.Errorf("MaskJA = %q", got)
+	}
+	if got := Mask("short"); got != "… (5 characters)" {
+		t.Errorf("Mask short = %q", got)
+	}
+}
+
+func TestPanicAndWriter(t *testing.T) {
+	s := New(token)
+	if p := s.Panic("boom " + token); leaks(p, token) || !strings.Contains(p, "boom") {
+		t.Errorf("Panic = %q", p)
+	}
+	var b strings.Builder
+	_, _ = s.Writer(&b).Write([]byte("x " + token + "\n"))
+	if b.String() != "x "+Redacted+"\n" {
+		t.Errorf("Writer wrote %q", b.String())
+	}
+}
+
+// leaks reports whether out shows secret, whole or as a run of Run characters, once
+// stripped characters and escapes are read as a terminal or JSON reader would.
+func leaks(out, secret string) bool {
+	sk := string(normalise(out))
+	sec := normalise(secret)
+	if len(sec) < Run {
+		return strings.Contains(sk, string(sec))
+	}
+	for i := 0; i+Run <= len(sec); i++ {
+		if strings.Contains(sk, string(sec[i:i+Run])) {
+			return true
+		}
+	}
+	return strings.Contains(out, secret)
+}
+
+// FuzzText: a secret with control, escape, format and bidi characters spliced in at
+// random is never found in the output, whole or as a run of Run characters.
+func FuzzText(f *testing.F) {
+	f.Add(token, "before ", " after", uint64(1), []byte{0})
+	f.Add("0123456789abcdef0123456789abcdef", `{"e":"`, `"}`, uint64(99), []byte{3, 7, 200})
+	f.Add("Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5", "\x1b]0;", "\x07", uint64(7), []byte{1, 2, 3, 4, 5, 6})
+	inserts := []string{"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u202a",
+		"\u2066", "\u2069", "\u200e", "\u200f", "\x00", "\x07", "\x08", "\r", "\n", "\t", "\x7f",
+		"\u0085", "\u009b", "\x1b[0m", "\x1b[38;5;1m", "\x1b]8;;\x07", "\x1bP\x1b\\", "\u2028", "\ufe0f",
+		"\U000E0020", "\u180e", "\u034f", "\\"}
+	f.Fuzz(func(t *testing.T, secret, before, after string, seed uint64, where []byte) {
+		if !utf8.ValidString(secret) || len(secret) > 300 || len(where) > 64 || len(before)+len(after) > 1000 {
+			return
+		}
+		secret = strings.TrimSpace(secret) // as Add keeps it
+		sec := normalise(secret)
+		if len(sec) < MinLen {
+			return
+		}
+		// Splice characters in between the secret's own characters.
+		rs := []rune(secret)
+		var b strings.Builder
+		b.WriteString(before)
+		x := seed
+		for i, r := range rs {
+			b.WriteRune(r)
+			for _, w := range where {
+				if int(w)%len(rs) == i {
+					x = x*6364136223846793005 + 1442695040888963407
+					b.WriteString(inserts[(x>>33)%uint64(len(inserts))])
+				}
+			}
+		}
+		b.WriteString(after)
+		in := b.String()
+		s := New(secret)
+		for _, out := range []string{s.Text(in), s.Line(in), s.Trace(in)} {
+			if leaks(out, secret) {
+				t.Fatalf("secret %q found in %q (input %q)", secret, out, in)
+			}
+		}
+	})
+}
