@@ -281,3 +281,20 @@ func (c *Config) Merge(o *Config) {
 		c.Version = Version
 	}
 }
+
+// EnvName is the environment variable of a key, derived from its path in one rule: the
+// provider, the section (the Messaging API channel is LINE's main one and goes unnamed),
+// the field, upper-cased: line.messaging_api.channel_secret is LINE_CHANNEL_SECRET,
+// line.login.channel_secret LINE_LOGIN_CHANNEL_SECRET, naver.client_secret
+// NAVER_CLIENT_SECRET. The secrets' variables (contract) and `export --format env` use it.
+func EnvName(key string) string {
+	parts := strings.Split(key, ".")
+	var out []string
+	for i, p := range parts {
+		if i == 1 && parts[0] == "line" && p == "messaging_api" {
+			continue
+		}
+		out = append(out, strings.ToUpper(p))
+	}
+	return strings.Join(out, "_")
+}

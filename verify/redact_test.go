@@ -45,7 +45,7 @@ func TestResultsNeverCarryEchoedSecrets(t *testing.T) {
 	for _, e := range log.events {
 		all.WriteString(e.Message.EN + e.Message.JA + e.Result.Detail + e.Result.Message.EN + "\n")
 	}
-	_ = WriteJSON(&all, results, steps.EN)
+	_ = WriteJSON(&all, ReportMeta{}, results, steps.EN)
 	_ = WriteText(&all, results, steps.JA)
 	for _, r := range ConfigResults(results, steps.EN) {
 		all.WriteString(r.Message + r.Detail + "\n")

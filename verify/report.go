@@ -225,42 +225,84 @@ func summaryLine(s Summary, lang steps.Lang) string {
 	return fmt.Sprintf("%d %s: %s. %s", s.Total, noun, strings.Join(out, ", "), verdict)
 }
 
-// JSONResult is one result in the --json report (contract: field names stay).
-type JSONResult struct {
-	ID         string `json:"id"`
-	Status     Status `json:"status"`
-	Message    string `json:"message"`
-	Step       string `json:"step"`
-	Detail     string `json:"detail"`
-	Attempts   int    `json:"attempts"`
-	DurationMS int64  `json:"duration_ms"`
+// ReportSchema is the version of the --json report's shape (contract: DESIGN.md).
+const ReportSchema = 1
+
+// Tool names the program that wrote a report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
 }
 
-// JSONReport is the whole --json report (contract: field names stay).
+// ReportMeta says what a report is about: the tool, the provider and flow checked, and
+// the config file read or written.
+type ReportMeta struct {
+	Tool     Tool
+	Provider string // "line", "naver", or "line,naver" for a file with both
+	Flow     string // the flow id ("line.new", "line.switch", "naver"), comma-joined for both
+	Config   string // path of the config file
+}
+
+// JSONResult is one result in the --json report (contract: exactly these fields).
+type JSONResult struct {
+	ID      string `json:"id"`
+	Status  Status `json:"status"`
+	Message string `json:"message"`
+	Step    string `json:"step"`
+	Detail  string `json:"detail"`
+}
+
+// JSONSummary counts the results by status (contract: exactly these fields).
+type JSONSummary struct {
+	Pass    int `json:"pass"`
+	Warn    int `json:"warn"`
+	Fail    int `json:"fail"`
+	Skipped int `json:"skipped"`
+	Error   int `json:"error"`
+}
+
+// JSONReport is the whole --json report for one config (contract: DESIGN.md, "--json").
 type JSONReport struct {
+	Schema   int          `json:"schema"`
+	Tool     Tool         `json:"tool"`
+	Provider string       `json:"provider"`
+	Flow     string       `json:"flow"`
+	Config   string       `json:"config"`
 	Results  []JSONResult `json:"results"`
-	Summary  Summary      `json:"summary"`
+	Summary  JSONSummary  `json:"summary"`
 	ExitCode int          `json:"exit_code"`
 }
 
-// NewJSONReport builds the --json report, messages in lang, every string cleaned.
-func NewJSONReport(results []Result, lang steps.Lang) JSONReport {
-	rep := JSONReport{Results: make([]JSONResult, 0, len(results)), Summary: Summarize(results), ExitCode: ExitCode(results)}
+// NewJSONReport builds the --json report, messages in lang, every string cleaned; the
+// exit code is the results' (3 a check failed, 4 could not tell, else 0).
+func NewJSONReport(meta ReportMeta, results []Result, lang steps.Lang) JSONReport {
+	s := Summarize(results)
+	rep := JSONReport{
+		Schema: ReportSchema, Tool: meta.Tool, Provider: meta.Provider, Flow: meta.Flow, Config: meta.Config,
+		Results:  make([]JSONResult, 0, len(results)),
+		Summary:  JSONSummary{Pass: s.Pass, Warn: s.Warn, Fail: s.Fail, Skipped: s.Skipped, Error: s.Error},
+		ExitCode: ExitCode(results),
+	}
 	for _, r := range results {
 		l := cleanResult(r, lang)
-		rep.Results = append(rep.Results, JSONResult{
-			ID: l.ID, Status: r.Status, Message: l.Message, Step: l.Step, Detail: l.Detail,
-			Attempts: r.Attempts, DurationMS: r.Duration.Milliseconds(),
-		})
+		rep.Results = append(rep.Results, JSONResult{ID: l.ID, Status: r.Status, Message: l.Message, Step: l.Step, Detail: l.Detail})
 	}
 	return rep
 }
 
-// WriteJSON writes the --json report, indented, with a final new line.
-func WriteJSON(w io.Writer, results []Result, lang steps.Lang) error {
+// WriteJSON writes the --json report for one config, indented, with a final new line.
+func WriteJSON(w io.Writer, meta ReportMeta, results []Result, lang steps.Lang) error {
+	return WriteReport(w, NewJSONReport(meta, results, lang), true)
+}
+
+// WriteReport writes rep as one JSON object and a new line: indented for one config, on
+// one line (JSON lines) for a batch.
+func WriteReport(w io.Writer, rep JSONReport, indent bool) error {
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(NewJSONReport(results, lang))
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	return enc.Encode(rep)
 }
 
 // ConfigResults turns results into the config file's verification entries, messages in lang.

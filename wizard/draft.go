@@ -22,6 +22,10 @@ type Draft struct {
 	Step    string        `json:"step"`
 	Answers steps.Answers `json:"answers"`
 	Saved   time.Time     `json:"saved"`
+	// Config is the config file the walk writes, and Sandbox whether it runs against the
+	// emulator: `setup-wizard drafts` lists them.
+	Config  string `json:"config,omitempty"`
+	Sandbox bool   `json:"sandbox,omitempty"`
 }
 
 // DraftFile is where the draft for one flow and one config file lives.

@@ -68,5 +68,5 @@ func (s *Session) SaveDraft() error {
 	if cur := s.Engine.Current(); cur != nil {
 		step = cur.ID
 	}
-	return s.Draft.Save(Draft{Flow: s.Engine.Flow().ID, Step: step, Answers: s.Engine.Raw()})
+	return s.Draft.Save(Draft{Flow: s.Engine.Flow().ID, Step: step, Answers: s.Engine.Raw(), Config: s.ConfigPath, Sandbox: s.Sandbox})
 }

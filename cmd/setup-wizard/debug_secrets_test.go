@@ -50,7 +50,11 @@ func debugScenarios(t *testing.T, knob string) {
 			{"verify", "--json"},
 		} {
 			cfg := filepath.Join(dir, "shop.yaml")
-			full := append([]string{"--sandbox", "--debug", "--non-interactive", "--timeout", "1s", "-c", cfg}, args...)
+			common := []string{"--sandbox", "--debug", "--timeout", "1s", "-c", cfg}
+			if args[0] != "verify" { // verify never prompts: it has no --non-interactive
+				common = append(common, "--non-interactive")
+			}
+			full := append(common, args...)
 			if args[0] == "verify" {
 				if _, err := os.Stat(cfg); err != nil {
 					continue // nothing written yet: the walks failed under this knob

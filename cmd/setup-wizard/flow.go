@@ -29,26 +29,29 @@ import (
 func newLineCmd(a *App) *cobra.Command {
 	var flow string
 	cmd := &cobra.Command{
-		Use:   "line",
-		Short: "Connect a LINE Official Account: Messaging API, LINE Login, webhook and callback",
-		Args:  noArgs,
+		Use:     "line",
+		Short:   a.text(helpLineShort),
+		Example: a.text(helpLineExample),
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch flow {
 			case "", "new", "switch":
 			default:
-				return usagef("--flow %q is not a LINE flow: use new (first time) or switch (switching from another service)", flow)
+				return usagef(a.text(msgBadFlow), flow)
 			}
 			return a.runLine(cmd.Context(), flow)
 		},
 	}
-	cmd.Flags().StringVar(&flow, "flow", "", "new: first time; switch: moving an existing LINE integration from another service")
+	cmd.Flags().StringVar(&flow, "flow", "", a.text(flagFlow))
+	_ = cmd.RegisterFlagCompletionFunc("flow", fixedValues("new\t"+a.text(completeFlowNew), "switch\t"+a.text(completeFlowSwitch)))
+	a.addWalkFlags(cmd)
 	return cmd
 }
 
 func newNaverCmd(a *App) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "naver",
-		Short: "Connect NAVER Login: application, service and callback URLs, client ID and secret",
+		Short: a.text(helpNaverShort),
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			given, err := a.loadAnswers()
@@ -58,6 +61,8 @@ func newNaverCmd(a *App) *cobra.Command {
 			return a.runFlow(cmd.Context(), naver.Flow(), given)
 		},
 	}
+	a.addWalkFlags(cmd)
+	return cmd
 }
 
 func noArgs(cmd *cobra.Command, args []string) error {
@@ -67,17 +72,21 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// interactive reports whether the operator can be asked: no --non-interactive, and a
-// terminal on stdin or the accessible mode, which reads answers from a pipe too.
+// interactive reports whether the operator can be asked: no --non-interactive, and either
+// terminals on both stdin and stdout (the screens; "| tee log" must not draw them into a
+// pipe) or the accessible mode, which reads answers from a pipe too.
 func (a *App) interactive() bool {
 	if a.NonInteractive {
 		return false
 	}
-	return a.Accessible || a.stdinIsTerminal()
+	return a.Accessible || (isTerminal(a.IO.In) && isTerminal(a.IO.Out))
 }
 
-func (a *App) stdinIsTerminal() bool {
-	f, ok := a.IO.In.(*os.File)
+func (a *App) stdinIsTerminal() bool { return isTerminal(a.IO.In) }
+
+// isTerminal reports whether s is a file open on a terminal.
+func isTerminal(s any) bool {
+	f, ok := s.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }
 
@@ -202,7 +211,7 @@ func (a *App) loadAnswers() (steps.Answers, error) {
 			given[k] = v
 		}
 	}
-	for _, s := range secretFileFlags {
+	for _, s := range secretInputs() {
 		if v := a.Getenv(s.env); v != "" {
 			given[s.key] = strings.TrimSpace(v)
 		}
@@ -303,7 +312,7 @@ func (a *App) suite(urls verify.BaseURLs) *checker {
 	if a.Debug {
 		debug = a.IO.Err
 	}
-	client := verify.NewHTTPClient(verify.HTTPOptions{Version: version, Debug: debug, Redact: a.Secrets})
+	client := verify.NewHTTPClient(verify.HTTPOptions{Version: toolVersion(), Debug: debug, Redact: a.Secrets})
 	return &checker{
 		Suite: &verify.Suite{
 			Checks:  append(line.Checks(), naver.Checks()...),
@@ -345,7 +354,12 @@ func (a *App) saver(flow *steps.Flow) func(steps.Answers, []verify.Result) (stri
 
 // mergeVerification replaces the results of provider's checks and keeps the others'.
 func mergeVerification(old *config.Verification, provider string, results []verify.Result, lang steps.Lang) *config.Verification {
-	v := &config.Verification{At: time.Now().UTC().Truncate(time.Second)}
+	return mergeVerificationAt(old, provider, results, lang, time.Now())
+}
+
+// mergeVerificationAt is mergeVerification with the clock's time.
+func mergeVerificationAt(old *config.Verification, provider string, results []verify.Result, lang steps.Lang, now time.Time) *config.Verification {
+	v := &config.Verification{At: now.UTC().Truncate(time.Second)}
 	if old != nil {
 		for _, r := range old.Results {
 			if !strings.HasPrefix(r.ID, provider+".") {

@@ -16,9 +16,6 @@ import (
 	"github.com/setup-wizard/setup-wizard/wizard"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 func main() {
 	os.Exit(run(os.Args[1:], &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Getenv))
 }
@@ -44,7 +41,7 @@ func run(args []string, streams *IO, getenv func(string) string) (code int) {
 			code = wizard.ExitError
 		}
 	}()
-	app := &App{IO: streams, Getenv: getenv, Secrets: secrets}
+	app := &App{IO: streams, Getenv: getenv, Secrets: secrets, lang: earlyLang(args, getenv)}
 	cmd := newRootCmd(app)
 	cmd.SetArgs(args)
 	cmd.SetIn(streams.In)

@@ -8,17 +8,23 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/setup-wizard/setup-wizard/config"
 	"github.com/setup-wizard/setup-wizard/internal/redact"
+	"github.com/setup-wizard/setup-wizard/providers/line"
+	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/wizard/plain"
 )
 
-// App holds the global flags and what every command shares.
+// App is what every command shares (gh's Factory): the streams, the environment, the
+// clock, the language; and the flags of the walk, which the root, line, naver and replay
+// commands share.
 type App struct {
 	IO     *IO
 	Getenv func(string) string
+	Now    func() time.Time
 
 	ConfigPath     string
 	AnswersPath    string
@@ -46,108 +52,205 @@ type App struct {
 	input     *plain.Input
 }
 
-// secretFileFlags lets secrets come from files so that they never need to be in argv.
-var secretFileFlags = []struct{ flag, key, env string }{
-	{"channel-access-token-file", "line.messaging_api.channel_access_token", "LINE_CHANNEL_ACCESS_TOKEN"},
-	{"channel-secret-file", "line.messaging_api.channel_secret", "LINE_CHANNEL_SECRET"},
-	{"login-channel-secret-file", "line.login.channel_secret", "LINE_LOGIN_CHANNEL_SECRET"},
-	{"naver-client-secret-file", "naver.client_secret", "NAVER_CLIENT_SECRET"},
+// secretInput is a secret the walk can take from the environment or a file instead of
+// argv: declared once, by its field in the flow (key and env variable); the flag is
+// derived from the env variable (LINE_CHANNEL_SECRET → --channel-secret-file).
+type secretInput struct{ key, env, flag string }
+
+// secretInputs lists the secret fields of every flow, in the flows' order.
+func secretInputs() []secretInput {
+	var out []secretInput
+	seen := map[string]bool{}
+	for _, fl := range append(line.Flows(), naver.Flow()) {
+		for _, st := range fl.Steps {
+			for _, f := range st.Fields {
+				if !f.Secret() || f.Env == "" || seen[f.Key] {
+					continue
+				}
+				seen[f.Key] = true
+				out = append(out, secretInput{key: f.Key, env: f.Env, flag: fileFlagFor(f.Env)})
+			}
+		}
+	}
+	return out
+}
+
+// fileFlagFor derives the --…-file flag of a secret from its env variable: LINE's are
+// the bare channel words (the tool's main use), NAVER's keep their prefix.
+func fileFlagFor(env string) string {
+	n := strings.TrimPrefix(env, "LINE_")
+	return strings.ReplaceAll(strings.ToLower(n), "_", "-") + "-file"
+}
+
+// envPrefix starts the env mirror of every flag: --no-browser is SETUP_WIZARD_NO_BROWSER.
+const envPrefix = "SETUP_WIZARD_"
+
+func envFor(flag string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
 }
 
 func newRootCmd(a *App) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "setup-wizard [line|naver]",
-		Short: "Connect a shop to LINE or NAVER Login, step by step, with every value checked",
-		Long: `setup-wizard walks you through connecting your shop to LINE (Official Account,
-Messaging API and LINE Login channels) or to NAVER Login, one console step per screen.
-It checks every value as you enter it, checks it live against LINE's and NAVER's APIs,
-sets what the APIs allow (the webhook URL), and writes one config file.
-
-Try it offline first:  setup-wizard --sandbox` + sandboxHelp(),
-		Version:           version,
+		Use:               "setup-wizard [line|naver]",
+		Short:             a.text(helpRootShort),
+		Long:              a.text(helpRootLong) + sandboxHelp(a.lang),
+		Example:           a.text(helpRootExample),
+		Version:           readBuildInfo().String(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		Args:              cobra.MaximumNArgs(1),
-		ValidArgs:         []string{"line", "naver"},
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.setup(cmd) },
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
-				return usagef("unknown command %q: use \"line\" or \"naver\"", args[0])
+				return usagef(a.text(msgUnknownCommand), args[0])
 			}
 			return a.runChooser(cmd.Context())
 		},
 	}
-	root.SetVersionTemplate("setup-wizard {{.Version}}\n")
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	root.PersistentFlags().StringVar(&a.LangFlag, "lang", "", a.text(flagLang))
+	_ = root.RegisterFlagCompletionFunc("lang", fixedValues("ja", "en"))
+	a.addWalkFlags(root)
 
-	f := root.PersistentFlags()
-	f.StringVarP(&a.ConfigPath, "config", "c", "setup-wizard.yaml", "config file to write or read")
-	f.StringVar(&a.AnswersPath, "answers", "", "pre-filled answers: a file with the config file's schema")
-	f.BoolVar(&a.NonInteractive, "non-interactive", false, "never prompt; a missing or invalid value is an error (exit 2)")
-	f.BoolVar(&a.JSON, "json", false, "machine-readable report on stdout")
-	f.StringVar(&a.LangFlag, "lang", "", "language of the screens: ja or en (default from LC_ALL/LANG, else en)")
-	f.BoolVar(&a.NoBrowser, "no-browser", false, "never launch a browser; print console URLs instead")
-	f.BoolVar(&a.Accessible, "accessible", false, "plain prompts for screen readers (also ACCESSIBLE=1 or TERM=dumb)")
-	f.BoolVar(&a.Sandbox, "sandbox", false, "run against the built-in LINE and NAVER emulator; nothing leaves this machine")
-	f.BoolVar(&a.SetWebhook, "set-webhook", false, "write the webhook URL through the LINE API without asking")
-	f.BoolVar(&a.Fresh, "fresh", false, "ignore a saved draft and start from the first step")
-	f.BoolVar(&a.Debug, "debug", false, "trace API requests on stderr, secrets redacted (also SETUP_WIZARD_DEBUG=1)")
-	f.DurationVar(&a.Timeout, "timeout", 10*time.Second, "time limit of each live check")
-	f.DurationVar(&a.InputTimeout, "input-timeout", 10*time.Second, "with --accessible and answers piped on stdin: stop (exit 2, naming the missing keys) when no answer arrives for this long; 0 waits for ever")
-	a.SecretFiles = map[string]*string{}
-	for _, s := range secretFileFlags {
-		p := new(string)
-		a.SecretFiles[s.key] = p
-		f.StringVar(p, s.flag, "", "read the value of "+s.key+" from this file (or set "+s.env+")")
-	}
-
-	root.AddCommand(newLineCmd(a), newNaverCmd(a), newVerifyCmd(a), newExportCmd(a))
+	root.AddCommand(
+		newLineCmd(a), newNaverCmd(a),
+		newVerifyCmd(a, nil), newExportCmd(a, nil), newDraftsCmd(a, nil), newVersionCmd(a, nil),
+	)
+	root.AddCommand(
+		helpTopic(a, "environment", helpEnvShort, a.environmentHelp(root)),
+		helpTopic(a, "exit-codes", helpExitShort, a.text(helpExitLong)),
+	)
+	a.localize(root)
 	return root
 }
 
-// setup reads what every command needs: the language, the debug switch.
-func (a *App) setup(cmd *cobra.Command) error {
-	a.lang = steps.EN
-	if a.LangFlag != "" {
-		l, ok := steps.ParseLang(a.LangFlag)
-		if !ok {
-			return usagef("--lang %q is not supported: use ja or en", a.LangFlag)
-		}
-		a.lang = l
-	} else {
-		for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-			if v := a.Getenv(env); v != "" {
-				if l, ok := steps.ParseLang(v); ok {
-					a.lang = l
-				}
-				break
-			}
-		}
+// addWalkFlags gives a command that walks a flow its flags (root, line, naver).
+func (a *App) addWalkFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVarP(&a.ConfigPath, "config", "c", "setup-wizard.yaml", a.text(flagConfig))
+	f.StringVar(&a.AnswersPath, "answers", "", a.text(flagAnswers))
+	f.BoolVar(&a.NonInteractive, "non-interactive", false, a.text(flagNonInteractive))
+	f.BoolVar(&a.JSON, "json", false, a.text(flagJSON))
+	f.BoolVar(&a.NoBrowser, "no-browser", false, a.text(flagNoBrowser))
+	f.BoolVar(&a.Accessible, "accessible", false, a.text(flagAccessible))
+	f.BoolVar(&a.Fresh, "fresh", false, a.text(flagFresh))
+	f.DurationVar(&a.InputTimeout, "input-timeout", 10*time.Second, a.text(flagInputTimeout))
+	a.addCheckFlags(f)
+	if a.SecretFiles == nil {
+		a.SecretFiles = map[string]*string{}
 	}
+	for _, s := range secretInputs() {
+		p := a.SecretFiles[s.key]
+		if p == nil {
+			p = new(string)
+			a.SecretFiles[s.key] = p
+		}
+		f.StringVar(p, s.flag, "", fmt.Sprintf(a.text(flagSecretFile), s.key, s.env))
+	}
+}
+
+// addCheckFlags are the flags of every command that runs live checks.
+func (a *App) addCheckFlags(f *pflag.FlagSet) {
+	f.BoolVar(&a.Sandbox, "sandbox", false, a.text(flagSandbox))
+	f.BoolVar(&a.SetWebhook, "set-webhook", false, a.text(flagSetWebhook))
+	f.BoolVar(&a.Debug, "debug", false, a.text(flagDebug))
+	f.DurationVar(&a.Timeout, "timeout", 10*time.Second, a.text(flagTimeout))
+}
+
+// setup reads what every command needs: env mirrors of the flags left unset, the
+// language, the accessible mode.
+func (a *App) setup(cmd *cobra.Command) error {
+	if err := a.applyEnv(cmd.Flags()); err != nil {
+		return err
+	}
+	a.lang = pickLang(a.LangFlag, a.Getenv)
 	if a.Secrets == nil {
 		a.Secrets = redact.New()
 	}
-	for _, s := range secretFileFlags {
+	for _, s := range secretInputs() {
 		a.Secrets.Add(a.Getenv(s.env)) // known even when the flow does not use it
 	}
-	if v := a.Getenv("SETUP_WIZARD_DEBUG"); v != "" && v != "0" && !cmd.Flags().Changed("debug") {
-		a.Debug = true
+	if a.LangFlag != "" {
+		if _, ok := steps.ParseLang(a.LangFlag); !ok {
+			return usagef(a.text(msgBadLang), a.LangFlag)
+		}
 	}
 	if !a.Accessible && (truthy(a.Getenv("ACCESSIBLE")) || a.Getenv("TERM") == "dumb") {
 		a.Accessible = true
 	}
-	if a.InputTimeout < 0 {
-		return usagef("--input-timeout must be 0 (wait for ever) or more (for example 10s)")
-	}
-	if a.Timeout <= 0 {
-		return usagef("--timeout must be more than 0 (for example 10s)")
+	if f := cmd.Flags().Lookup("timeout"); f != nil && a.Timeout <= 0 {
+		return usagef("%s", a.text(msgBadTimeout))
 	}
 	return nil
 }
 
+// applyEnv gives every flag the command line left unset the value of its env mirror
+// (SETUP_WIZARD_CONFIG, SETUP_WIZARD_LANG, SETUP_WIZARD_NO_BROWSER…). A yes/no reads
+// 1/true/yes as yes and 0/false/no or empty as no.
+func (a *App) applyEnv(fs *pflag.FlagSet) error {
+	var err error
+	fs.VisitAll(func(f *pflag.Flag) {
+		if err != nil || f.Changed || f.Name == "help" || f.Name == "version" {
+			return
+		}
+		name := envFor(f.Name)
+		v, ok := a.lookupEnv(name)
+		if !ok {
+			return
+		}
+		if f.Value.Type() == "bool" {
+			v = fmt.Sprint(truthy(v))
+		}
+		if e := f.Value.Set(v); e != nil {
+			err = usagef("%s=%q: %v", name, v, e)
+		}
+	})
+	return err
+}
+
+func (a *App) lookupEnv(name string) (string, bool) {
+	v := a.Getenv(name)
+	return v, v != ""
+}
+
+// pickLang is --lang, else SETUP_WIZARD_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG),
+// else English.
+func pickLang(flag string, getenv func(string) string) steps.Lang {
+	if l, ok := steps.ParseLang(flag); ok {
+		return l
+	}
+	if l, ok := steps.ParseLang(getenv(envFor("lang"))); ok {
+		return l
+	}
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(env); v != "" {
+			l, _ := steps.ParseLang(v)
+			return l
+		}
+	}
+	return steps.EN
+}
+
+// earlyLang is the language of the help texts, known before the flags are parsed.
+func earlyLang(args []string, getenv func(string) string) steps.Lang {
+	flag := ""
+	for i, arg := range args {
+		if arg == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
+			flag = v
+		} else if arg == "--lang" && i+1 < len(args) {
+			flag = args[i+1]
+		}
+	}
+	return pickLang(flag, getenv)
+}
+
 func truthy(v string) bool {
 	v = strings.ToLower(strings.TrimSpace(v))
-	return v != "" && v != "0" && v != "false" && v != "no"
+	return v != "" && v != "0" && v != "false" && v != "no" && v != "off"
 }
 
 // text picks a chrome message in the user's language.
@@ -189,19 +292,17 @@ func (a *App) remember(values map[string]string) {
 	}
 }
 
-func flagFor(key string) string {
-	for _, s := range secretFileFlags {
-		if s.key == key {
-			return s.flag
-		}
+// fixedValues completes a flag from a fixed list, without files.
+func fixedValues(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
 	}
-	return key
 }
 
 // sandboxHelp lists the emulator's knobs, so a newcomer can see each failure offline.
-func sandboxHelp() string {
+func sandboxHelp(l steps.Lang) string {
 	var b strings.Builder
-	b.WriteString("\n\nWith --sandbox, SETUP_WIZARD_SANDBOX_FAULTS=knob,knob makes the emulator fail:\n")
+	b.WriteString("\n\n" + helpSandboxKnobs.In(l) + "\n")
 	for _, k := range sandboxKnobs() {
 		fmt.Fprintf(&b, "  %-32s %s\n", k.Name, k.Help)
 	}

@@ -67,7 +67,7 @@ func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error 
 			}
 		}
 	} else if o.JSON {
-		if err := verify.WriteJSON(o.Out, nil, l); err != nil {
+		if err := verify.WriteJSON(o.Out, reportMeta(s, o), nil, l); err != nil {
 			return err
 		}
 	}
@@ -84,13 +84,23 @@ func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error 
 // writeReport prints the results: text on Out, or JSON on Out and text on Err.
 func writeReport(s *wizard.Session, o Options, errOut *printer, results []verify.Result) error {
 	if o.JSON {
-		if err := verify.WriteJSON(o.Out, results, s.Lang); err != nil {
+		if err := verify.WriteJSON(o.Out, reportMeta(s, o), results, s.Lang); err != nil {
 			return err
 		}
 		return writeText(errOut, results, s)
 	}
 	out := &printer{w: o.Out, safe: errOut.safe}
 	return writeText(out, results, s)
+}
+
+// reportMeta is what the JSON report says it is about: the session's flow and provider.
+func reportMeta(s *wizard.Session, o Options) verify.ReportMeta {
+	m := o.Report
+	m.Provider, m.Flow = s.Engine.Flow().Provider, s.Engine.Flow().ID
+	if m.Config == "" {
+		m.Config = s.ConfigPath
+	}
+	return m
 }
 
 // writeText runs verify's text report through the printer, so that a secret quoted by an

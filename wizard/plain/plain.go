@@ -31,6 +31,9 @@ type Options struct {
 	NonInteractive bool
 	// JSON writes the machine report on Out and every human line on Err (--json).
 	JSON bool
+	// Report names the tool and the config file in the JSON report; the provider and
+	// flow come from the session's flow.
+	Report verify.ReportMeta
 	// TTY, when set, is the terminal (/dev/tty) secrets are read from while In is piped;
 	// secrets are then asked there, without echo, and never read from In.
 	TTY io.ReadWriter

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/setup-wizard/setup-wizard/steps"
+)
+
+// Help in the user's language: the commands' and flags' words are picked when the tree is
+// built (the language is known from --lang, SETUP_WIZARD_LANG or the locale before the
+// flags are parsed), and the usage frame is drawn here in the same language.
+
+// helpTopic is a page of `setup-wizard help NAME` that is not a command.
+func helpTopic(a *App, name string, short steps.Text, long string) *cobra.Command {
+	return &cobra.Command{Use: name, Short: a.text(short), Long: long}
+}
+
+// localize draws every command's usage in the user's language, and translates what cobra
+// adds by itself (help flag, help and completion commands).
+func (a *App) localize(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpFlag()
+	root.InitDefaultVersionFlag()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		if f := c.Flags().Lookup("help"); f != nil {
+			f.Usage = a.text(flagHelp)
+		}
+		if f := c.Flags().Lookup("version"); f != nil {
+			f.Usage = a.text(flagVersion)
+		}
+		switch c.Name() {
+		case "help":
+			if c.Parent() == root {
+				c.Short = a.text(helpHelpShort)
+			}
+		case "completion":
+			c.Short = a.text(helpCompletionShort)
+			c.Long = a.text(helpCompletionLong)
+			for _, sh := range c.Commands() {
+				sh.Short = fmt.Sprintf(a.text(helpCompletionShell), sh.Name())
+				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+					f.Usage = a.text(flagNoDescriptions)
+				}
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, a.lang) })
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		out := c.OutOrStdout()
+		if s := strings.TrimSpace(c.Long); s != "" {
+			fmt.Fprintln(out, s)
+		} else if c.Short != "" {
+			fmt.Fprintln(out, c.Short)
+		}
+		if c.Runnable() || c.HasAvailableSubCommands() {
+			fmt.Fprintln(out)
+			_ = writeUsage(out, c, a.lang)
+		}
+	})
+}
+
+var usageWords = map[steps.Lang]map[string]string{
+	steps.EN: {"usage": "Usage:", "examples": "Examples:", "commands": "Commands:", "flags": "Flags:",
+		"global": "Flags of every command:", "topics": "Help topics:", "more": "Run '%s [command] --help' for more about a command."},
+	steps.JA: {"usage": "使い方:", "examples": "例:", "commands": "コマンド:", "flags": "フラグ:",
+		"global": "すべてのコマンドに共通のフラグ:", "topics": "ヘルプの項目:", "more": "各コマンドの詳細は '%s [コマンド] --help' で確認できます。"},
+}
+
+// writeUsage is cobra's usage frame in the user's language.
+func writeUsage(w io.Writer, c *cobra.Command, l steps.Lang) error {
+	t := usageWords[l]
+	var b strings.Builder
+	b.WriteString(t["usage"])
+	if c.Runnable() {
+		b.WriteString("\n  " + c.UseLine())
+	}
+	if c.HasAvailableSubCommands() {
+		cmd := "[command]"
+		if l == steps.JA {
+			cmd = "[コマンド]"
+		}
+		b.WriteString("\n  " + c.CommandPath() + " " + cmd)
+	}
+	if c.HasExample() {
+		b.WriteString("\n\n" + t["examples"] + "\n" + strings.TrimRight(c.Example, "\n"))
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\n" + t["commands"])
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				fmt.Fprintf(&b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n\n" + t["flags"] + "\n" + flagUsages(c.LocalFlags(), l))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n\n" + t["global"] + "\n" + flagUsages(c.InheritedFlags(), l))
+	}
+	if c.HasHelpSubCommands() {
+		b.WriteString("\n\n" + t["topics"])
+		for _, sub := range c.Commands() {
+			if sub.IsAdditionalHelpTopicCommand() {
+				fmt.Fprintf(&b, "\n  %-*s %s", sub.CommandPathPadding(), sub.CommandPath(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\n" + fmt.Sprintf(t["more"], c.CommandPath()))
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// flagUsages is pflag's list of flags, its "(default …)" in the user's language.
+func flagUsages(fs *pflag.FlagSet, l steps.Lang) string {
+	s := strings.TrimRight(fs.FlagUsages(), " \n")
+	if l != steps.JA {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, ln := range lines {
+		if j := strings.LastIndex(ln, " (default "); j >= 0 && strings.HasSuffix(ln, ")") {
+			lines[i] = ln[:j] + "（既定値：" + ln[j+len(" (default "):len(ln)-1] + "）"
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// environmentHelp lists every variable the tool reads: the secrets, the API addresses,
+// and the mirror of every flag of every command.
+func (a *App) environmentHelp(root *cobra.Command) string {
+	var b strings.Builder
+	b.WriteString(a.text(helpEnvIntro) + "\n\n")
+	b.WriteString(a.text(helpEnvSecrets) + "\n")
+	for _, s := range secretInputs() {
+		fmt.Fprintf(&b, "  %-34s %s (--%s)\n", s.env, s.key, s.flag)
+	}
+	b.WriteString("\n" + a.text(helpEnvURLs) + "\n")
+	for _, u := range [][2]string{
+		{"SETUP_WIZARD_LINE_API_URL", "https://api.line.me"},
+		{"SETUP_WIZARD_LINE_ACCESS_URL", "https://access.line.me"},
+		{"SETUP_WIZARD_NAVER_NID_URL", "https://nid.naver.com"},
+		{"SETUP_WIZARD_NAVER_OPENAPI_URL", "https://openapi.naver.com"},
+		{"HTTPS_PROXY", ""},
+	} {
+		fmt.Fprintf(&b, "  %-34s %s\n", u[0], u[1])
+	}
+	b.WriteString("\n" + a.text(helpEnvFlags) + "\n")
+	seen := map[string][]string{}
+	var add func(c *cobra.Command)
+	add = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name == "help" || f.Name == "version" || f.Hidden {
+				return
+			}
+			name := c.Name()
+			if c == root {
+				name = "setup-wizard"
+			}
+			seen["--"+f.Name] = appendOnce(seen["--"+f.Name], name)
+		})
+		for _, sub := range c.Commands() {
+			if sub.Name() != "completion" && sub.Name() != "help" {
+				add(sub)
+			}
+		}
+	}
+	add(root)
+	flags := make([]string, 0, len(seen))
+	for f := range seen {
+		flags = append(flags, f)
+	}
+	sort.Strings(flags)
+	for _, f := range flags {
+		fmt.Fprintf(&b, "  %-34s %s (%s)\n", envFor(strings.TrimPrefix(f, "--")), f, strings.Join(seen[f], ", "))
+	}
+	b.WriteString("\n" + a.text(helpEnvOther))
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
