@@ -19,6 +19,7 @@ type Declarations interface {
 type Entry struct {
 	ID       string
 	Origin   string         // the step whose passing ran it
+	Queued   bool           // asked for, waiting for the checks it needs
 	Running  bool           // started and not finished
 	Progress steps.Text     // a long wait's last word
 	Result   *verify.Result // the latest result; nil before the first one
@@ -67,11 +68,12 @@ func (l *Ledger) entry(id, origin string) *Entry {
 }
 
 // Start records that checks ids are about to run for step origin ("" for the last run
-// of every check): each shows as running until its result comes.
+// of every check): each is queued until the runner starts it (a check waiting for
+// another, or one that will not run, never shows as running).
 func (l *Ledger) Start(ids []string, origin string) {
 	for _, id := range ids {
 		en := l.entry(id, origin)
-		en.Running, en.Progress = true, steps.Text{}
+		en.Queued, en.Progress = true, steps.Text{}
 		l.inBatch(id)
 	}
 }
@@ -88,11 +90,11 @@ func (l *Ledger) Apply(ev verify.Event, origin string) {
 	switch ev.Kind {
 	case verify.Started:
 		en := l.entry(ev.ID, origin)
-		en.Running = true
+		en.Running, en.Queued = true, false
 		l.inBatch(ev.ID)
 	case verify.Progress:
 		en := l.entry(ev.ID, origin)
-		en.Running, en.Progress = true, ev.Message
+		en.Running, en.Queued, en.Progress = true, false, ev.Message
 	case verify.Finished:
 		l.Record(ev.Result, origin)
 	}
@@ -102,7 +104,7 @@ func (l *Ledger) Apply(ev verify.Event, origin string) {
 func (l *Ledger) Record(r verify.Result, origin string) {
 	en := l.entry(r.ID, origin)
 	rr := r
-	en.Result, en.Running, en.Stale, en.Progress = &rr, false, false, steps.Text{}
+	en.Result, en.Running, en.Queued, en.Stale, en.Progress = &rr, false, false, false, steps.Text{}
 	if len(r.Learnt) > 0 {
 		l.e.Learn(r.Learnt)
 	}
@@ -114,13 +116,13 @@ func (l *Ledger) Ended(ids []string, results []verify.Result, origin string) {
 	got := map[string]bool{}
 	for _, r := range results {
 		got[r.ID] = true
-		if en := l.by[r.ID]; en == nil || en.Running || en.Result == nil || en.Result.Status != r.Status {
+		if en := l.by[r.ID]; en == nil || en.Running || en.Queued || en.Result == nil || en.Result.Status != r.Status {
 			l.Record(r, origin)
 		}
 	}
 	for _, id := range ids {
-		if en := l.by[id]; en != nil && !got[id] && en.Running {
-			en.Running = false
+		if en := l.by[id]; en != nil && !got[id] && (en.Running || en.Queued) {
+			en.Running, en.Queued = false, false
 			if en.Result == nil {
 				l.forget(id)
 			}
@@ -162,10 +164,10 @@ func (l *Ledger) Results() []verify.Result {
 	return out
 }
 
-// Running counts the checks under way.
+// Running counts the checks under way or waiting to start.
 func (l *Ledger) Running() (running int) {
 	for _, en := range l.by {
-		if en.Running {
+		if en.Running || en.Queued {
 			running++
 		}
 	}
@@ -182,7 +184,7 @@ func (l *Ledger) Progress() (n, total int) {
 	}
 	for id := range l.batch {
 		total++
-		if en := l.by[id]; en != nil && !en.Running {
+		if en := l.by[id]; en != nil && !en.Running && !en.Queued {
 			n++
 		}
 	}

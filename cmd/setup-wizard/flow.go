@@ -251,6 +251,9 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 		ConfigPath: a.ConfigPath,
 		Redact:     a.Secrets,
 	}
+	if a.Sandbox && a.sandboxLINE != nil {
+		s.Fixed = sandboxFixed(a.sandboxLINE)
+	}
 	if interactive {
 		if dir, err := wizard.StateDir(); err == nil {
 			s.Draft = wizard.DraftFor(dir, flow.ID, a.ConfigPath)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/setup-wizard/setup-wizard/internal/fakeapi"
 	"os"
 	"strings"
 	"sync"
@@ -50,6 +51,8 @@ type App struct {
 	// input is the one reader of piped or typed answers for the whole run.
 	inputOnce sync.Once
 	input     *plain.Input
+	// sandboxLINE is the emulator of a --sandbox run, whose account the walk repairs.
+	sandboxLINE *fakeapi.LINE
 }
 
 // secretInput is a secret the walk can take from the environment or a file instead of

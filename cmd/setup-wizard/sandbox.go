@@ -42,6 +42,7 @@ func (a *App) apiURLs(ctx context.Context) (verify.BaseURLs, func(), error) {
 		nv.Close()
 	}
 	ln.SetSandbox()
+	a.sandboxLINE = ln
 	if err := applyFaults(ln, nv, faults); err != nil {
 		stop()
 		return verify.BaseURLs{}, func() {}, err

@@ -217,6 +217,24 @@ func (l *LINE) SetKnob(name string) error {
 	return nil
 }
 
+// ClearKnob turns one failure off again, as the operator's fix in a console would (Chat
+// switched on, "Use webhook" switched on, the callback URL registered); the sandbox calls
+// it when the operator says they fixed the step.
+func (l *LINE) ClearKnob(name string) error {
+	knob, _, isLatency, err := parseKnob("LINE", knobLatency, LINEKnobs(), name)
+	if err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if isLatency {
+		l.latency = 0
+		return nil
+	}
+	delete(l.knobs, knob)
+	return nil
+}
+
 // Reset turns every knob off, forgets the counters and restores the account's webhook
 // settings. The clock and the webhook delay stay.
 func (l *LINE) Reset() {

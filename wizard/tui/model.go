@@ -302,7 +302,7 @@ func (m *model) ranDone(msg runDoneMsg) tea.Cmd {
 			return m.initForm()
 		}
 		cmd := m.enterStep()
-		m.note = txtFixedNow.In(m.lang)
+		m.note, m.headline = txtFixedNow.In(m.lang), nil
 		return cmd
 	case runStep:
 		if m.phase == phaseStep && m.ledger().Stops(msg.results) {

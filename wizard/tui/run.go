@@ -90,7 +90,11 @@ func Run(ctx context.Context, s *wizard.Session, o Options) error {
 	}
 	if coded != nil {
 		// What the terminal keeps says what the screen said: not done, and why.
-		fmt.Fprintln(out, "✗ "+steps.Clean(coded.Err.Error())+" "+tf(txtExitCode, s.Lang, coded.Code))
+		sep := " "
+		if s.Lang == steps.JA {
+			sep = "" // a full-width bracket needs no space
+		}
+		fmt.Fprintln(out, "✗ "+steps.Clean(coded.Err.Error())+sep+tf(txtExitCode, s.Lang, coded.Code))
 		return m.outcome
 	}
 	return nil

@@ -41,6 +41,7 @@ var (
 	txtNothingToCopy = steps.T("Nothing to copy here.", "ここにはコピーするものがありません。")
 
 	txtChecking    = steps.T("Checking…", "確認中…")
+	txtQueued      = steps.T("waits for the checks it needs", "前提の確認を待っています")
 	txtCheckingN   = steps.T("Checking %d…", "%d 件確認中…")
 	txtChecksTitle = steps.T("Live checks", "接続確認")
 	txtJumpOffer   = steps.T("press g to go to step %d “%s”", "g でステップ %d「%s」へ移動")

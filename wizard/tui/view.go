@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -332,6 +333,10 @@ func (m *model) checkLines(id string, w int) []string {
 
 func (m *model) checkLine(en wizard.Entry, w int) []string {
 	l := m.lang
+	if en.Queued || (!en.Running && en.Result == nil) {
+		// Waiting for the checks it needs: no spinner, it is not under way.
+		return []string{m.st.Muted.Render(ansi.Truncate("· "+en.ID+"  "+txtQueued.In(l), w, "…"))}
+	}
 	if en.Running || en.Result == nil {
 		line := m.spin.View() + " " + en.ID
 		if !en.Progress.IsZero() {
@@ -395,7 +400,16 @@ func (m *model) finalPane() string {
 	case m.s.Checker == nil:
 		out = append(out, m.st.Muted.Render(m.wrap(txtFinalNoChecks.In(l), w)))
 	}
-	for _, en := range m.ledger().Entries() {
+	entries := m.ledger().Entries()
+	all := m.ledger().AllChecks()
+	place := func(id string) int {
+		if i := slices.Index(all, id); i >= 0 {
+			return i
+		}
+		return len(all)
+	}
+	slices.SortStableFunc(entries, func(a, b wizard.Entry) int { return place(a.ID) - place(b.ID) })
+	for _, en := range entries {
 		out = append(out, m.checkLine(en, w)...)
 	}
 	if m.finalDone {
