@@ -256,6 +256,9 @@ type Step struct {
 	Handover bool
 	// Warn is shown prominently (an irreversible action, a common mistake).
 	Warn Text
+	// Records are answers written when the operator confirms the step and passes it
+	// (the review request was sent → naver.review_status: requested).
+	Records Answers
 }
 
 // ConfirmKey is the answer key that records the step's confirmation.

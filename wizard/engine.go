@@ -214,6 +214,11 @@ func (e *Engine) Next() []steps.Problem {
 			e.answers[f.Key] = a[f.Key]
 		}
 	}
+	if !cur.Confirm.IsZero() && e.answers.Bool(cur.ConfirmKey()) {
+		for k, v := range cur.Records {
+			e.answers[k] = v
+		}
+	}
 	e.done[cur.ID] = true
 	if e.back >= 0 { // a visit ends where it began
 		e.pos, e.back = e.nextVisible(e.back), -1

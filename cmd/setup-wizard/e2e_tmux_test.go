@@ -24,7 +24,7 @@ func TestTmuxLineFirstTime(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "shop.yaml")
 	s := startTmux(t, bin, dir, []string{"LANG=en_US.UTF-8"},
-		"--sandbox", "--no-browser", "-c", cfg, "line", "--flow", "new")
+		"--sandbox", "--no-browser", "--platform", "generic", "-c", cfg, "line", "--flow", "new")
 
 	const (
 		provider = "Tmux Test Provider"
@@ -189,7 +189,7 @@ func TestTmuxLineInterruptResume(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "shop.yaml")
 	s := startTmux(t, bin, dir, []string{"LANG=ja_JP.UTF-8"},
-		"--sandbox", "--no-browser", "-c", cfg, "line", "--flow", "switch")
+		"--sandbox", "--no-browser", "--platform", "generic", "-c", cfg, "line", "--flow", "switch")
 
 	const (
 		left    = "LINEログインチャネルを確認する"
@@ -236,8 +236,9 @@ func TestTmuxLineInterruptResume(t *testing.T) {
 	s.waitValue("プライバシーポリシーのURL", privacy)
 }
 
-// TestTmuxNaver walks the whole NAVER flow in the sandbox for a Cafe24 shop with PC and
-// mobile environments.
+// TestTmuxNaver walks the whole NAVER flow in the sandbox for a Cafe24 shop (--platform
+// cafe24) with PC and mobile environments: the shop admin before the capture, the review
+// form field by field, and the review recorded as requested once confirmed.
 func TestTmuxNaver(t *testing.T) {
 	t.Parallel()
 	requireTmux(t)
@@ -245,7 +246,7 @@ func TestTmuxNaver(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "naver.yaml")
 	s := startTmux(t, bin, dir, []string{"LANG=en_US.UTF-8"},
-		"--sandbox", "--no-browser", "-c", cfg, "naver")
+		"--sandbox", "--no-browser", "--platform", "cafe24", "-c", cfg, "naver")
 
 	const shop = "Tmux Sample Shop"
 	s.waitStep("The shop and where it stands")
@@ -300,19 +301,19 @@ func TestTmuxNaver(t *testing.T) {
 	s.fill("Client Secret", sample.NaverClientSecret, true)
 	s.waitStep("Test IDs while in development")
 	s.answer("The testers are added", "y")
-	s.waitStep("Screenshots of the login")
-	s.answer("I have the screenshots", "y")
+	scr = s.waitStep("Switch NAVER login on in the shop")
+	if !strings.Contains(scr, "Cafe24 shop admin") || !strings.Contains(scr, "SNS連携管理") {
+		t.Errorf("the shop admin step should speak of the Cafe24 admin's menu:\n%s", scr)
+	}
+	s.answer("NAVER login is switched on in the shop", "y")
+	s.waitStep("Capture the login for the review")
+	s.answer("I have the one image file", "y")
 	s.waitStep("Logo")
 	s.answer("The logo is uploaded", "y")
 	s.waitStep("Request the review")
-	s.next("Text to paste (Korean)")
+	s.next("Purpose: 기타 (other)")
+	s.next("Items collected and their use")
 	s.answer("I sent the review request", "y")
-
-	scr = s.waitStep("Switch NAVER login on in the shop")
-	if !strings.Contains(scr, "Cafe24 admin") {
-		t.Errorf("the last step should speak of the Cafe24 admin:\n%s", scr)
-	}
-	s.answer("NAVER login is switched on in the shop", "y")
 
 	s.waitFor("All steps are done")
 	scr = s.waitForWithin(waitChecks, "Press enter or q to close.")
@@ -353,6 +354,9 @@ func TestTmuxNaver(t *testing.T) {
 	if n.Items == nil || !n.Items.Name || !n.Items.Email {
 		t.Errorf("items = %+v, want name and email", n.Items)
 	}
+	if n.ReviewStatus != "requested" {
+		t.Errorf("review_status = %q after confirming the request was sent, want requested", n.ReviewStatus)
+	}
 	assertVerification(t, c, "naver.credentials", "naver.callback", "naver.urls")
 }
 
@@ -364,7 +368,7 @@ func TestTmuxFailingAPI(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	s := startTmux(t, bin, dir, []string{"LANG=en_US.UTF-8", "SETUP_WIZARD_SANDBOX_FAULTS=chat_off"},
-		"--sandbox", "--no-browser", "-c", filepath.Join(dir, "shop.yaml"), "line", "--flow", "new")
+		"--sandbox", "--no-browser", "--platform", "generic", "-c", filepath.Join(dir, "shop.yaml"), "line", "--flow", "new")
 
 	s.waitStep("Connect LINE")
 	s.next("LINE Official Account name")

@@ -58,7 +58,7 @@ func newNaverCmd(a *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.runFlow(cmd.Context(), naver.Flow(), given)
+			return a.runNaver(cmd.Context(), given)
 		},
 	}
 	a.addWalkFlags(cmd)
@@ -119,7 +119,7 @@ func (a *App) runChooser(ctx context.Context) error {
 		}
 	}
 	if which == "naver" {
-		return a.runFlow(ctx, naver.Flow(), given)
+		return a.runNaver(ctx, given)
 	}
 	return a.runLineWith(ctx, "", given)
 }
@@ -153,7 +153,19 @@ func (a *App) runLineWith(ctx context.Context, flow string, given steps.Answers)
 	default:
 		return usagef("line.flow %q in the answers is not a LINE flow: use new or switch", flow)
 	}
-	return a.runFlow(ctx, line.FlowByID("line."+flow), given)
+	p, err := a.platformFor(ctx, "line", given)
+	if err != nil {
+		return err
+	}
+	return a.runFlow(ctx, line.FlowByIDFor("line."+flow, p), given)
+}
+
+func (a *App) runNaver(ctx context.Context, given steps.Answers) error {
+	p, err := a.platformFor(ctx, "naver", given)
+	if err != nil {
+		return err
+	}
+	return a.runFlow(ctx, naver.FlowFor(p), given)
 }
 
 // choose asks one question; keys are the config keys the answer stands for, named when

@@ -109,7 +109,7 @@ func TestSilentPipeFailsFast(t *testing.T) {
 			r, w := io.Pipe() // nothing is ever written
 			defer w.Close()
 			var out, errb bytes.Buffer
-			code := run([]string{"--accessible", "--input-timeout", "20ms", "--lang", lang, "-c", filepath.Join(dir, "shop.yaml"), "line", "--flow", "new"},
+			code := run([]string{"--accessible", "--input-timeout", "20ms", "--platform", "generic", "--lang", lang, "-c", filepath.Join(dir, "shop.yaml"), "line", "--flow", "new"},
 				&IO{In: r, Out: &out, Err: &errb}, func(string) string { return "" })
 			if code != wizard.ExitUsage {
 				t.Fatalf("exit %d, want 2; stderr:\n%s", code, errb.String())

@@ -40,6 +40,7 @@ type App struct {
 	Debug          bool
 	Timeout        time.Duration
 	InputTimeout   time.Duration
+	Platform       string             // --platform NAME|FILE
 	SecretFiles    map[string]*string // config key → --…-file flag value
 	// Secrets knows every secret of the run (env, files, answers, config, typed) and
 	// masks them in everything the program prints or saves besides the secrets' own fields.
@@ -139,6 +140,7 @@ func (a *App) addWalkFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.Accessible, "accessible", false, a.text(flagAccessible))
 	f.BoolVar(&a.Fresh, "fresh", false, a.text(flagFresh))
 	f.DurationVar(&a.InputTimeout, "input-timeout", 10*time.Second, a.text(flagInputTimeout))
+	f.StringVar(&a.Platform, "platform", "", a.text(flagPlatform))
 	a.addCheckFlags(f)
 	if a.SecretFiles == nil {
 		a.SecretFiles = map[string]*string{}

@@ -1,11 +1,13 @@
 package line
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/platform"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/wizard"
 )
@@ -103,7 +105,8 @@ func flBoth(t *testing.T, where string, x steps.Text, required bool) {
 }
 
 func TestEveryTextInBothLanguages(t *testing.T) {
-	for _, fl := range Flows() {
+	lep, _ := platform.Builtin("leporto")
+	for _, fl := range append(Flows(), FlowsFor(lep)...) {
 		flBoth(t, fl.ID+" title", fl.Title, true)
 		for _, s := range fl.Steps {
 			w := fl.ID + "/" + s.ID
@@ -350,5 +353,109 @@ func TestNonInteractiveProblemsNameTheFix(t *testing.T) {
 				t.Fatalf("a problem repeats the token: %s", p.Field)
 			}
 		}
+	}
+}
+
+// The guides' facts, by the consoles' own labels, in both languages.
+func TestGuidanceKeyPhrases(t *testing.T) {
+	nw, sw := FlowNew(), FlowSwitch()
+	for _, c := range []struct {
+		fl     *steps.Flow
+		step   string
+		en, ja []string
+	}{
+		{nw, "line.create_oa", []string{"LINEアカウントで登録", "メールアドレスで登録", "SMS", "Business ID", "Account name (アカウント名)", "会社・事業者の所在国・地域", "Industry (業種)"},
+			[]string{"「LINEアカウントで登録」", "「メールアドレスで登録」", "SMS", "ビジネスID", "「アカウント名」", "「会社・事業者の所在国・地域」", "「業種」"}},
+		{nw, "line.verify_account", []string{"Settings (設定)", "情報の公開", "認証ステータス", "アカウント認証をリクエスト", "申し込みタイプ", "店舗", "オンラインショップ"},
+			[]string{"「設定」", "「情報の公開」", "「認証ステータス」", "「アカウント認証をリクエスト」", "「申し込みタイプ」", "「店舗」", "「オンラインショップ」"}},
+		{nw, "line.messaging_api", []string{"privacy policy", "terms of use", "Messaging APIを利用する"}, []string{"「プライバシーポリシー」", "「利用規約」"}},
+		{nw, "line.login_channel", []string{"サービスを提供する地域", "会社・事業者の所在国・地域", "チャネルアイコン", "Channel name (チャネル名)", "Channel description (チャネル説明)", "sign up", "Web app (ウェブアプリ)", "2要素認証の必須化", "Privacy policy URL", "optional", "Linked LINE Official Account (リンクされたLINE公式アカウント)"},
+			[]string{"「サービスを提供する地域」", "「会社・事業者の所在国・地域」", "「チャネルアイコン」", "「チャネル名」", "「チャネル説明」", "会員登録", "「ウェブアプリ」", "「2要素認証の必須化」", "任意", "「リンクされたLINE公式アカウント」"}},
+		{nw, "line.collect", []string{"Gain friends (友だちを増やす) > Add friend guide (友だち追加ガイド) > Create URL (URLを作成)", "Issue (発行)", "Channel secret (チャネルシークレット)"},
+			[]string{"「友だちを増やす」＞「友だち追加ガイド」＞「URLを作成」", "「発行」", "「チャネルシークレット」"}},
+		{nw, "line.callback", []string{"Email address permission (メールアドレス取得権限)", "screenshot"}, []string{"「メールアドレス取得権限」", "スクリーンショット"}},
+		{sw, "line.login_settings", []string{"Use LINE Login in your web app (ウェブアプリでLINEログインを利用する) ON", "Use LINE Login in your mobile app (ネイティブアプリでLINEログインを利用する) OFF", "Published (公開済み)"},
+			[]string{"「ウェブアプリでLINEログインを利用する」をオン", "「ネイティブアプリでLINEログインを利用する」をオフ", "「公開済み」"}},
+		{sw, "line.policy_urls", []string{"Privacy policy URL (プライバシーポリシーURL)", "Terms of use URL (サービス利用規約URL)"}, []string{"「プライバシーポリシーURL」", "「サービス利用規約URL」"}},
+	} {
+		s := c.fl.Step(c.step)
+		for _, w := range c.en {
+			if !strings.Contains(s.Body.EN, w) {
+				t.Errorf("%s (en) lacks %q", c.step, w)
+			}
+		}
+		for _, w := range c.ja {
+			if !strings.Contains(s.Body.JA, w) {
+				t.Errorf("%s (ja) lacks %q", c.step, w)
+			}
+		}
+	}
+}
+
+// --platform leporto: the policy URLs come from the profile without typing, stay
+// editable, and the CMS step speaks the Leporto CMS's own buttons.
+func TestLeportoProfile(t *testing.T) {
+	lep, err := platform.Load("leporto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fl := range FlowsFor(lep) {
+		e := wizard.New(fl, steps.Answers{})
+		a := e.Answers()
+		if a.Get("line.policy.privacy_policy_url") != "https://leporto.com/privacy" || a.Get("line.policy.terms_url") != "https://leporto.com/terms" {
+			t.Errorf("%s: policy URLs %q %q", fl.ID, a.Get("line.policy.privacy_policy_url"), a.Get("line.policy.terms_url"))
+		}
+		e.Set("line.policy.privacy_policy_url", "https://own.example.jp/privacy")
+		if got := e.Answers().Get("line.policy.privacy_policy_url"); got != "https://own.example.jp/privacy" {
+			t.Errorf("%s: the operator's value did not win: %q", fl.ID, got)
+		}
+		if !strings.Contains(fl.Title.EN, "Leporto") || !strings.Contains(fl.Title.JA, "Leporto") {
+			t.Errorf("%s: title %+v", fl.ID, fl.Title)
+		}
+		cms := fl.Step("line.cms")
+		for _, w := range []string{"[Next] (次へ)", `"Saved" (保存しました)`, "[Back] (戻る)", "Leporto CMS"} {
+			if !strings.Contains(cms.Body.EN, w) {
+				t.Errorf("%s cms (en) lacks %q: %s", fl.ID, w, cms.Body.EN)
+			}
+		}
+		for _, w := range []string{"［次へ］", "「保存しました」", "［戻る］", "LeportoのCMS"} {
+			if !strings.Contains(cms.Body.JA, w) {
+				t.Errorf("%s cms (ja) lacks %q: %s", fl.ID, w, cms.Body.JA)
+			}
+		}
+		wh := fl.Step("line.webhook")
+		if !strings.Contains(wh.Body.EN, "only after the Leporto CMS says it has shown \"Saved\" (保存しました)") || !strings.Contains(wh.Body.JA, "「保存しました」と表示されてから") {
+			t.Errorf("%s: the webhook step does not wait for the CMS to save:\n%s\n%s", fl.ID, wh.Body.EN, wh.Body.JA)
+		}
+		for _, s := range fl.Steps {
+			for _, f := range s.Fields {
+				if (f.Key == "line.policy.privacy_policy_url" || f.Key == "line.policy.terms_url") && f.Sample != "" {
+					t.Errorf("%s: the sandbox would replace Leporto's %s by its sample", fl.ID, f.Key)
+				}
+			}
+		}
+	}
+	mapi := FlowNewFor(lep).Step("line.messaging_api")
+	if !strings.Contains(mapi.Body.EN, "https://leporto.com/privacy") || !strings.Contains(mapi.Body.JA, "https://leporto.com/terms") {
+		t.Errorf("step 6 does not name Leporto's pages:\n%s", mapi.Body.EN)
+	}
+}
+
+// A profile's URL templates make the webhook and callback URLs from the shop's ID.
+func TestProfileTemplates(t *testing.T) {
+	p, err := platform.Load(filepath.Join("..", "..", "testdata", "platform", "example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fl := FlowNewFor(p)
+	e := wizard.New(fl, steps.Answers{"flow.platform.shop": "salon-a"})
+	a := e.Answers()
+	if a.Get(keyWebhookURL) != "https://salon-a.example-shops.com/line/webhook" || a.Get(keyCallbackURL) != "https://salon-a.example-shops.com/line/callback" {
+		t.Errorf("templates: %q %q", a.Get(keyWebhookURL), a.Get(keyCallbackURL))
+	}
+	intro := fl.Step("line.intro")
+	f := intro.Fields[len(intro.Fields)-1]
+	if f.Key != "flow.platform.shop" || len(f.Check("Salon A", a)) == 0 || len(f.Check("salon-a", a)) != 0 {
+		t.Errorf("the shop ID field: %+v", f)
 	}
 }

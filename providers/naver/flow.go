@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/setup-wizard/setup-wizard/internal/sample"
+	"github.com/setup-wizard/setup-wizard/platform"
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
@@ -47,27 +48,40 @@ func status(a steps.Answers) string {
 }
 
 // The application exists once review was requested; the console-only steps before it
-// are behind the shop.
-func appExists(a steps.Answers) bool { return status(a) != StatusDevelopment }
-func approved(a steps.Answers) bool  { return status(a) == StatusApproved }
+// are behind the shop. A request confirmed in this very walk keeps them on screen.
+func appExists(a steps.Answers) bool {
+	return status(a) != StatusDevelopment && !a.Bool("flow.done."+StepReview)
+}
+func approved(a steps.Answers) bool { return status(a) == StatusApproved }
 
 var myApps = steps.Link{Label: steps.T("Application list (NAVER Developers)", "アプリケーション一覧（NAVER Developers）"), URL: URLMyApps}
 
-// Flow is the NAVER Login setup, one documented step per screen.
-func Flow() *steps.Flow {
+// Flow is the NAVER Login setup for the generic platform, one documented step per screen.
+func Flow() *steps.Flow { return FlowFor(nil) }
+
+// FlowFor is the NAVER Login setup worded and filled for platform p (nil: generic). The
+// shop admin comes before the capture: the capture needs NAVER login working in the shop.
+func FlowFor(p *platform.Profile) *steps.Flow {
+	if p == nil || p.NAVER == nil {
+		p = platform.MustGeneric()
+	}
+	title := steps.T("NAVER Login", "NAVER ログイン")
+	if !p.IsGeneric() {
+		title = steps.T(title.EN+" ("+p.Name.EN+")", title.JA+"（"+p.Name.JA+"）")
+	}
 	return &steps.Flow{
 		ID:       "naver",
 		Provider: "naver",
-		Title:    steps.T("NAVER Login", "NAVER ログイン"),
+		Title:    title,
 		Steps: []*steps.Step{
-			intro(), account(), register(), api(), environments(), credentials(),
-			testers(), capture(), logo(), review(), shopAdmin("cafe24"), shopAdmin("other"),
+			intro(p), account(), register(), api(), environments(), credentials(),
+			testers(), shopAdmin(p, "cafe24"), shopAdmin(p, "other"), capture(), logo(), review(p),
 		},
 	}
 }
 
-func intro() *steps.Step {
-	return &steps.Step{
+func intro(p *platform.Profile) *steps.Step {
+	s := &steps.Step{
 		ID:    StepIntro,
 		Title: steps.T("The shop and where it stands", "ショップと今の状況"),
 		Body: steps.T(
@@ -119,6 +133,23 @@ func intro() *steps.Step {
 			},
 		},
 	}
+	if !p.IsGeneric() {
+		// The platform is known: its choice and name are proposed, and stay editable.
+		plat := p.NAVER.Platform
+		for i := range s.Fields {
+			switch s.Fields[i].Key {
+			case "naver.platform":
+				s.Fields[i].Derive = func(steps.Answers) string { return plat }
+				s.Fields[i].Sample = ""
+			case KeyPlatformName:
+				if plat != "cafe24" {
+					name := p.Name.EN
+					s.Fields[i].Derive = func(steps.Answers) string { return name }
+				}
+			}
+		}
+	}
+	return s
 }
 
 func account() *steps.Step {
@@ -434,28 +465,92 @@ func testers() *steps.Step {
 		Title: steps.T("Test IDs while in development", "開発中のテスト用 ID"),
 		Body: steps.T(
 			"Until NAVER approves the application it is \"in development\" (개발 중): only the account that registered it and the testers you add can log in. Everyone else gets an error.\n\n"+
-				"Under Member management (멤버관리) add the NAVER IDs of the staff who will try the login, at most 20 testers. You need one of them for the screenshots in the next step.",
+				"Under Member management (멤버관리) add the NAVER IDs of the staff who will try the login, at most 20 testers. You need one of them to try the login in the shop and for the capture after it.",
 			"NAVER が承認するまで、アプリケーションは「開発中」（개발 중）です。登録したアカウントと追加したテスターしかログインできず、ほかの人にはエラーになります。\n\n"+
-				"メンバー管理（멤버관리）で、ログインを試すスタッフの NAVER ID を追加してください。テスターは 20 人までです。次の手順の画面の撮影にこの ID を使います。"),
+				"メンバー管理（멤버관리）で、ログインを試すスタッフの NAVER ID を追加してください。テスターは 20 人までです。ショップでログインを試すときと、そのあとの画面の撮影にこの ID を使います。"),
 		Links:   []steps.Link{myApps},
 		Confirm: steps.T("The testers are added", "テスターを追加した"),
 		Skip:    approved,
 	}
 }
 
+// shopAdmin is where the shop admin takes the Client ID and Client Secret, worded for the
+// platform. Both variants share the step id; exactly one is shown, chosen by
+// naver.platform: "cafe24" in Cafe24's words (its built-in profile), "other" in the
+// profile's words when it has them, else in general words.
+// platformOf is naver.platform as answered, else as the profile proposes it (a step's
+// Skip sees the answers without derived values).
+func platformOf(p *platform.Profile, a steps.Answers) string {
+	if v := a.Get("naver.platform"); v != "" {
+		return v
+	}
+	if !p.IsGeneric() {
+		return p.NAVER.Platform
+	}
+	return ""
+}
+
+func shopAdmin(p *platform.Profile, variant string) *steps.Step {
+	s := &steps.Step{
+		ID:       StepShopAdmin,
+		Title:    steps.T("Switch NAVER login on in the shop", "ショップで NAVER ログインをオンにする"),
+		Handover: true,
+		Warn: steps.T(
+			"Keep this Client ID for good: if the shop later switches to another application's Client ID, members who joined with NAVER can no longer log in to their accounts.",
+			"この Client ID はずっと使い続けてください。あとで別のアプリケーションの Client ID に変えると、NAVER で登録した会員が自分のアカウントにログインできなくなります。"),
+		Confirm: steps.T("NAVER login is switched on in the shop and works with a tester ID", "ショップで NAVER ログインをオンにし、テスター ID でログインできた"),
+	}
+	try := steps.T(
+		"Then try it with a tester ID: while the application is in development (개발 중) only the testers can log in. The NAVER button must be on the login page and on the sign-up page, and it must lead to NAVER's consent screen. The capture in the next step is taken from this.",
+		"続けてテスター ID で試してください。開発中（개발 중）はテスターしかログインできません。ログインページと会員登録ページの両方に NAVER のボタンがあり、押すと NAVER の同意画面が出る必要があります。次の手順の撮影はこの画面で行います。")
+	admin := p.NAVER.Admin
+	if variant == "cafe24" {
+		c, _ := platform.Builtin("cafe24")
+		admin = c.NAVER.Admin
+		s.Skip = func(a steps.Answers) bool { return platformOf(p, a) != "cafe24" }
+	} else {
+		s.Skip = func(a steps.Answers) bool { return platformOf(p, a) == "cafe24" }
+		if p.NAVER.Platform == "cafe24" {
+			admin = platform.Admin{} // Cafe24's profile, but the shop says it is elsewhere
+		}
+	}
+	if variant == "cafe24" || !admin.Where.IsZero() {
+		name := admin.Name
+		if name.IsZero() {
+			name = steps.T("the shop admin", "ショップの管理画面")
+		}
+		sw := admin.SwitchOn
+		if sw.IsZero() {
+			sw = steps.T("switch NAVER login on", "NAVER ログインをオンにし")
+		}
+		save := admin.SaveButton
+		if save.IsZero() {
+			save = steps.T("Save", "「保存」")
+		}
+		s.Body = steps.T(
+			"In "+name.EN+" open "+admin.Where.EN+". There, "+sw.EN+", paste the Client ID and the Client Secret below, and press "+save.EN+".\n\n"+try.EN,
+			name.JA+"で"+admin.Where.JA+"を開きます。"+sw.JA+"、下の Client ID と Client Secret を貼り付けて、"+save.JA+"を押します。\n\n"+try.JA)
+		return s
+	}
+	s.Body = steps.T(
+		"In the shop's admin, find the setting for social or SNS login, switch NAVER login on, paste the Client ID and the Client Secret below, and save. If the platform asks for a callback URL, use one of those registered for the environments.\n\n"+try.EN,
+		"ショップの管理画面でソーシャルログイン（SNS ログイン）の設定を開き、NAVER ログインをオンにして、下の Client ID と Client Secret を貼り付けて保存してください。コールバック URL を求められたら、環境に登録したものを使います。\n\n"+try.JA)
+	return s
+}
+
 func capture() *steps.Step {
 	return &steps.Step{
 		ID:    StepCapture,
-		Title: steps.T("Screenshots of the login", "ログインの画面を撮る"),
+		Title: steps.T("Capture the login for the review", "審査用にログインの画面を撮る"),
 		Body: steps.T(
-			"NAVER reviews the login from screenshots. After the shop admin step below, log in on the shop with a tester ID and take one picture of each screen, in order:\n\n"+
-				"1. the NAVER login button on the login page, and the one on the sign-up page;\n2. NAVER's login and consent screens;\n3. every screen after that, until sign-up is complete and the customer is logged in;\n4. where each item you ask for (name, e-mail) is used in the shop.",
-			"NAVER は画面の写真でログインを審査します。後のショップ管理画面の手順のあと、テスター ID でショップにログインし、次の画面を順に 1 枚ずつ撮ってください。\n\n"+
-				"1. ログインページの NAVER ログインボタンと、会員登録ページのボタン\n2. NAVER のログイン画面と同意画面\n3. その後、会員登録が終わってログインした状態までのすべての画面\n4. 求めた項目（氏名・メール）がショップで使われている場所"),
+			"NAVER reviews the login from one image file that you attach to the review request. Take it with a tester ID now that NAVER login works in the shop.\n\n"+
+				"On the shop, open the login page with the NAVER login button, press it, log in with the tester ID and stop at NAVER's consent screen (동의 화면), which lists the shop's name and the items it asks for. Put both screens, the page with the button and the consent screen, side by side into ONE image file (PNG or JPG).",
+			"NAVER は審査申請に添付する 1 つの画像ファイルでログインを審査します。ショップで NAVER ログインが動くようになったので、テスター ID で撮影します。\n\n"+
+				"ショップで NAVER ログインボタンのあるログインページを開き、ボタンを押してテスター ID でログインし、NAVER の同意画面（동의 화면）で止めます。同意画面にはショップ名と求める項目が出ます。ボタンのあるページと同意画面の 2 つを並べて、1 つの画像ファイル（PNG か JPG）にまとめてください。"),
 		Warn: steps.T(
 			"Signing up through NAVER must not ask for a separate password. If the shop's sign-up form still asks for one, NAVER refuses the review: switch that off in the shop first.",
 			"NAVER 経由の会員登録で別のパスワードを求めてはいけません。ショップの会員登録フォームがパスワードを求めると審査に通りません。先にショップ側で外してください。"),
-		Confirm: steps.T("I have the screenshots", "画面を撮った"),
+		Confirm: steps.T("I have the one image file with the button and the consent screen", "ボタンと同意画面の入った画像ファイルが 1 つできた"),
 		Skip:    appExists,
 	}
 }
@@ -465,68 +560,54 @@ func logo() *steps.Step {
 		ID:    StepLogo,
 		Title: steps.T("Logo", "ロゴ"),
 		Body: steps.T(
-			"In the application's settings, upload the shop's logo as the service logo. Customers see it next to the shop's name on NAVER's consent screen, which helps them trust the login.",
-			"アプリケーションの設定で、ショップのロゴをサービスロゴとしてアップロードします。NAVER の同意画面でショップ名と並んで表示され、お客様が安心してログインできます。"),
+			"In the application, open the API settings tab (API 설정). Under the logo image (로고 이미지) upload the shop's logo, then press 수정 (edit) at the bottom to save it.\n\n"+
+				"Customers see the logo next to the shop's name on NAVER's consent screen, which helps them trust the login.",
+			"アプリケーションの「API設定」（API 설정）タブを開きます。ロゴ画像（로고 이미지）にショップのロゴをアップロードし、下の「修正」（수정）を押して保存します。\n\n"+
+				"ロゴは NAVER の同意画面でショップ名と並んで表示され、お客様が安心してログインできます。"),
 		Links:   []steps.Link{myApps},
-		Confirm: steps.T("The logo is uploaded", "ロゴをアップロードした"),
+		Confirm: steps.T("The logo is uploaded and saved", "ロゴをアップロードして保存した"),
 		Skip:    appExists,
 	}
 }
 
-func review() *steps.Step {
+func review(p *platform.Profile) *steps.Step {
 	return &steps.Step{
 		ID:    StepReview,
 		Title: steps.T("Request the review", "審査を申請する"),
 		Body: steps.T(
-			"In the application, open the review request (검수요청). As the purpose choose \"other\" (기타), paste the text below, and attach the screenshots.\n\n"+
-				"The text is in Korean because NAVER's form is: it says the shop runs on its platform and uses NAVER Login for sign-up and login, which items it asks for and where each is used, that no separate password is asked for, and what the screenshots show. Change it if the shop uses the items differently.\n\n"+
-				"NAVER answers by e-mail in 2 to 4 business days. Until then only the testers can log in; at the next run choose \"Review requested\".",
-			"アプリケーションの審査申請（검수요청）を開きます。目的は「その他」（기타）を選び、下の文を貼り付けて、撮った画面を添付してください。\n\n"+
-				"NAVER のフォームが韓国語なので、文も韓国語です。内容は、ショップがそのプラットフォームで動いていて会員登録とログインに NAVER ログインを使うこと、求める項目とそれぞれの使い道、別のパスワードを求めないこと、添付画面の内容です。項目の使い方が違う場合は直してください。\n\n"+
-				"結果は 2〜4 営業日でメールで届きます。それまではテスターしかログインできません。次に起動したときは「審査申請済み」を選んでください。"),
+			"In the application, open the review request (검수요청). NAVER's form is in Korean; fill it in field by field:\n"+
+				"1. Purpose: choose 기타 (other) and type the platform's name in the box next to it (below: Purpose).\n"+
+				"2. Items collected: the items the shop receives at sign-up, those ticked under 사용 API, each with where it is used (below: Items).\n"+
+				"3. Attachment: the one image file with the login button and the consent screen.\n\n"+
+				"NAVER answers by e-mail in 2 to 3 business days. Until it approves, only the testers can log in. Once you confirm below that the request was sent, the config file records the review as requested, and the next run leaves out the steps already done.",
+			"アプリケーションの審査申請（검수요청）を開きます。NAVER のフォームは韓国語です。次の欄を順に埋めてください。\n"+
+				"1. 利用目的：「その他」（기타）を選び、横の欄にプラットフォーム名を入力します（下の「利用目的」）。\n"+
+				"2. 取得する項目：会員登録でショップが受け取る項目（使用 API でチェックしたもの）と、それぞれの使い道（下の「取得する項目」）。\n"+
+				"3. 添付ファイル：ログインボタンと同意画面の入った画像ファイル 1 つ。\n\n"+
+				"結果は 2〜3 営業日でメールで届きます。承認されるまではテスターしかログインできません。下で申請したことを確認すると、設定ファイルに審査申請済みと記録し、次に起動したときは済んだ手順を飛ばします。"),
 		Links: []steps.Link{myApps},
 		Fields: []steps.Field{
 			{
-				Key:         KeyReviewText,
-				Label:       steps.T("Text to paste (Korean)", "貼り付ける文（韓国語）"),
-				Help:        steps.T("Copy it into the review form's description.", "審査申請フォームの説明欄にコピーします。"),
+				Key:         KeyReviewPurpose,
+				Label:       steps.T("Purpose: 기타 (other), then type (Korean)", "利用目的：「その他」（기타）を選んで入力（韓国語）"),
+				Help:        steps.T("The platform's name, typed next to 기타.", "기타 の横の欄に入れるプラットフォーム名。"),
 				Kind:        steps.KindText,
-				Derive:      func(a steps.Answers) string { return ReviewText(a, Korean) },
-				Translation: ReviewText,
+				Derive:      func(a steps.Answers) string { return ReviewPurpose(p, a, Korean) },
+				Translation: func(a steps.Answers, l steps.Lang) string { return ReviewPurpose(p, a, l) },
+				Optional:    true,
+			},
+			{
+				Key:         KeyReviewItems,
+				Label:       steps.T("Items collected and their use (Korean)", "取得する項目と使い道（韓国語）"),
+				Help:        steps.T("Copy it into the form's items field.", "フォームの項目の欄にコピーします。"),
+				Kind:        steps.KindText,
+				Derive:      func(a steps.Answers) string { return ReviewItems(a, Korean) },
+				Translation: ReviewItems,
 				Optional:    true,
 			},
 		},
 		Confirm: steps.T("I sent the review request", "審査を申請した"),
+		Records: steps.Answers{"naver.review_status": StatusRequested},
 		Skip:    appExists,
 	}
-}
-
-// shopAdmin is the last step, worded for the platform. Both variants share the step id;
-// exactly one is shown, chosen by naver.platform.
-func shopAdmin(platform string) *steps.Step {
-	s := &steps.Step{
-		ID:       StepShopAdmin,
-		Title:    steps.T("Switch NAVER login on in the shop", "ショップで NAVER ログインをオンにする"),
-		Handover: true,
-		Warn: steps.T(
-			"Keep this Client ID for good: if the shop later switches to another application's Client ID, members who joined with NAVER can no longer log in to their accounts.",
-			"この Client ID はずっと使い続けてください。あとで別のアプリケーションの Client ID に変えると、NAVER で登録した会員が自分のアカウントにログインできなくなります。"),
-		Confirm: steps.T("NAVER login is switched on in the shop", "ショップで NAVER ログインをオンにした"),
-	}
-	if platform == "cafe24" {
-		s.Body = steps.T(
-			"In the Cafe24 admin open Promotion > SNS integration > SNS account linking. Switch NAVER login on, paste the Client ID and the Client Secret below, and save.\n\n"+
-				"Then try it with a tester ID: the NAVER button should appear on the login and sign-up pages.",
-			"Cafe24 の管理画面で「プロモーション」>「SNS 連携」>「SNS アカウント連携」を開きます。NAVER ログインをオンにし、下の Client ID と Client Secret を貼り付けて保存してください。\n\n"+
-				"テスター ID で試してください。ログインページと会員登録ページに NAVER のボタンが出るはずです。")
-		s.Skip = func(a steps.Answers) bool { return a.Get("naver.platform") != "cafe24" }
-		return s
-	}
-	s.Body = steps.T(
-		"In the shop's admin, find the setting for social or SNS login, switch NAVER login on, paste the Client ID and the Client Secret below, and save. If the platform asks for a callback URL, use one of those registered for the environments.\n\n"+
-			"Then try it with a tester ID: the NAVER button should appear on the login and sign-up pages.",
-		"ショップの管理画面でソーシャルログイン（SNS ログイン）の設定を開き、NAVER ログインをオンにして、下の Client ID と Client Secret を貼り付けて保存してください。コールバック URL を求められたら、環境に登録したものを使います。\n\n"+
-			"テスター ID で試してください。ログインページと会員登録ページに NAVER のボタンが出るはずです。")
-	s.Skip = func(a steps.Answers) bool { return a.Get("naver.platform") == "cafe24" }
-	return s
 }

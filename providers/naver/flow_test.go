@@ -1,11 +1,13 @@
 package naver
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/platform"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/wizard"
 )
@@ -22,11 +24,13 @@ func TestFlowStepIDs(t *testing.T) {
 		}
 	}
 	want := []string{"naver.intro", "naver.account", "naver.register", "naver.api", "naver.environments",
-		"naver.credentials", "naver.testers", "naver.capture", "naver.logo", "naver.review", "naver.shop_admin"}
+		"naver.credentials", "naver.testers", "naver.shop_admin", "naver.capture", "naver.logo", "naver.review"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("step ids %q, want %q", ids, want)
 	}
 }
+
+var bracketed = regexp.MustCompile(`\([^)]*\)`)
 
 func hasJapanese(s string) bool {
 	for _, r := range s {
@@ -39,42 +43,45 @@ func hasJapanese(s string) bool {
 
 // Every word a user sees exists in English and Japanese.
 func TestFlowTextsInBothLanguages(t *testing.T) {
-	fl := Flow()
-	check := func(where string, tx steps.Text, required bool) {
-		t.Helper()
-		if tx.IsZero() {
-			if required {
-				t.Errorf("%s: missing", where)
+	cafe, _ := platform.Builtin("cafe24")
+	for _, fl := range []*steps.Flow{Flow(), FlowFor(cafe)} {
+		check := func(where string, tx steps.Text, required bool) {
+			t.Helper()
+			if tx.IsZero() {
+				if required {
+					t.Errorf("%s: missing", where)
+				}
+				return
 			}
-			return
-		}
-		if strings.TrimSpace(tx.EN) == "" || strings.TrimSpace(tx.JA) == "" {
-			t.Errorf("%s: EN %q JA %q", where, tx.EN, tx.JA)
-		}
-		if tx.EN == tx.JA && hasJapanese(tx.EN) {
-			t.Errorf("%s: English is Japanese: %q", where, tx.EN)
-		}
-	}
-	check("flow title", fl.Title, true)
-	for _, s := range fl.Steps {
-		check(s.ID+" title", s.Title, true)
-		check(s.ID+" body", s.Body, true)
-		if !hasJapanese(s.Body.JA) || hasJapanese(s.Body.EN) {
-			t.Errorf("%s: body languages mixed up", s.ID)
-		}
-		check(s.ID+" confirm", s.Confirm, false)
-		check(s.ID+" warn", s.Warn, false)
-		for _, l := range s.Links {
-			check(s.ID+" link", l.Label, true)
-			if !strings.HasPrefix(l.URL, "https://") {
-				t.Errorf("%s: link %q", s.ID, l.URL)
+			if strings.TrimSpace(tx.EN) == "" || strings.TrimSpace(tx.JA) == "" {
+				t.Errorf("%s: EN %q JA %q", where, tx.EN, tx.JA)
+			}
+			if tx.EN == tx.JA && hasJapanese(tx.EN) {
+				t.Errorf("%s: English is Japanese: %q", where, tx.EN)
 			}
 		}
-		for _, f := range s.Fields {
-			check(f.Key+" label", f.Label, true)
-			check(f.Key+" help", f.Help, false)
-			for _, o := range f.Options {
-				check(f.Key+" option "+o.Value, o.Label, true)
+		check("flow title", fl.Title, true)
+		for _, s := range fl.Steps {
+			check(s.ID+" title", s.Title, true)
+			check(s.ID+" body", s.Body, true)
+			// English names a Japanese-only console's labels in brackets after its own words.
+			if !hasJapanese(s.Body.JA) || hasJapanese(bracketed.ReplaceAllString(s.Body.EN, "")) {
+				t.Errorf("%s: body languages mixed up", s.ID)
+			}
+			check(s.ID+" confirm", s.Confirm, false)
+			check(s.ID+" warn", s.Warn, false)
+			for _, l := range s.Links {
+				check(s.ID+" link", l.Label, true)
+				if !strings.HasPrefix(l.URL, "https://") {
+					t.Errorf("%s: link %q", s.ID, l.URL)
+				}
+			}
+			for _, f := range s.Fields {
+				check(f.Key+" label", f.Label, true)
+				check(f.Key+" help", f.Help, false)
+				for _, o := range f.Options {
+					check(f.Key+" option "+o.Value, o.Label, true)
+				}
 			}
 		}
 	}
@@ -130,8 +137,8 @@ func TestSamplesPass(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, a[k], want)
 		}
 	}
-	if !strings.Contains(a[KeyReviewText], "Cafe24") || !strings.Contains(a[KeyReviewText], "회원이름") {
-		t.Errorf("review text not derived: %q", a[KeyReviewText])
+	if a[KeyReviewPurpose] != "카페24" || !strings.Contains(a[KeyReviewItems], "회원이름") {
+		t.Errorf("review fields not derived: %q / %q", a[KeyReviewPurpose], a[KeyReviewItems])
 	}
 }
 
@@ -349,39 +356,127 @@ func TestValidateURLAndDomain(t *testing.T) {
 	}
 }
 
-func TestReviewText(t *testing.T) {
+// The review form field by field: the purpose (기타 + the platform's name) and the items
+// collected with their use, in Korean to paste and in the operator's language to read.
+func TestReviewFields(t *testing.T) {
 	a := sampleAnswers()
-	for _, lang := range []steps.Lang{steps.EN, steps.JA, Korean} {
-		txt := ReviewText(a, lang)
-		if strings.Contains(txt, "\n") || !strings.Contains(txt, "Cafe24") || !strings.Contains(txt, "Sample Shop") {
-			t.Errorf("%s: %q", lang, txt)
+	cafe, _ := platform.Builtin("cafe24")
+	if got := ReviewPurpose(cafe, a, Korean); got != "카페24" {
+		t.Errorf("purpose for Cafe24 = %q", got)
+	}
+	if got := ReviewPurpose(nil, a, steps.JA); got != "Cafe24" {
+		t.Errorf("purpose in Japanese = %q", got)
+	}
+	for lang, words := range map[steps.Lang][]string{
+		Korean:   {"이용자 고유 식별자", "회원이름", "연락처 이메일"},
+		steps.EN: {"user identifier", "name", "contact e-mail"},
+		steps.JA: {"識別子", "氏名", "連絡先メール"},
+	} {
+		txt := ReviewItems(a, lang)
+		if strings.Contains(txt, "\n") {
+			t.Errorf("%s: items on several lines: %q", lang, txt)
+		}
+		for _, w := range words {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s: items lack %q: %s", lang, w, txt)
+			}
 		}
 	}
-	en, ja, ko := ReviewText(a, steps.EN), ReviewText(a, steps.JA), ReviewText(a, Korean)
-	for _, w := range []string{"other", "name", "e-mail", "separate password", "tester"} {
-		if !strings.Contains(en, w) {
-			t.Errorf("EN lacks %q: %s", w, en)
-		}
-	}
-	for _, w := range []string{"その他", "氏名", "メール", "パスワード"} {
-		if !strings.Contains(ja, w) {
-			t.Errorf("JA lacks %q: %s", w, ja)
-		}
-	}
-	for _, w := range []string{"기타", "회원이름", "연락처 이메일", "비밀번호"} {
-		if !strings.Contains(ko, w) {
-			t.Errorf("KO lacks %q: %s", w, ko)
-		}
-	}
-
 	a["naver.items.name"], a["naver.items.email"] = "false", "false"
 	a["naver.platform"], a[KeyPlatformName] = "other", "MakeShop"
-	en, ko = ReviewText(a, steps.EN), ReviewText(a, Korean)
-	if strings.Contains(en, "e-mail") || strings.Contains(ko, "회원이름") || !strings.Contains(en, "MakeShop") || !strings.Contains(ko, "MakeShop") {
-		t.Errorf("items or platform ignored: %s / %s", en, ko)
+	if ko := ReviewItems(a, Korean); strings.Contains(ko, "회원이름") || !strings.Contains(ko, "추가 항목 없음") {
+		t.Errorf("items ignored: %s", ko)
+	}
+	if got := ReviewPurpose(nil, a, Korean); got != "MakeShop" {
+		t.Errorf("purpose for another platform = %q", got)
 	}
 	delete(a, KeyPlatformName)
-	if !strings.Contains(ReviewText(a, steps.JA), "自社のショップシステム") {
-		t.Errorf("other platform without name: %s", ReviewText(a, steps.JA))
+	if got := ReviewPurpose(nil, a, steps.JA); got != "自社のショップシステム" {
+		t.Errorf("purpose for the shop's own system = %q", got)
+	}
+	st := Flow().Step(StepReview)
+	var keys []string
+	for _, f := range st.Fields {
+		keys = append(keys, f.Key)
+		if f.Translation == nil || f.Derive == nil {
+			t.Errorf("%s: no text to paste or no translation", f.Key)
+		}
+	}
+	if !slices.Equal(keys, []string{KeyReviewPurpose, KeyReviewItems}) {
+		t.Errorf("review fields %v", keys)
+	}
+	for _, w := range []string{"기타", "2 to 3 business days", "one image file"} {
+		if !strings.Contains(st.Body.EN, w) {
+			t.Errorf("review body lacks %q", w)
+		}
+	}
+	for _, w := range []string{"その他", "2〜3 営業日", "画像ファイル 1 つ"} {
+		if !strings.Contains(st.Body.JA, w) {
+			t.Errorf("review body (ja) lacks %q", w)
+		}
+	}
+}
+
+// Confirming that the review request was sent records naver.review_status: requested,
+// and the steps stay on screen for the rest of this walk.
+func TestReviewConfirmedRecordsTheStatus(t *testing.T) {
+	e := wizard.New(Flow(), sampleAnswers())
+	for !e.Finished() && e.Current().ID != StepReview {
+		for _, s := range []string{StepAccount, StepRegister, StepAPI, StepEnvironments, StepTesters, StepShopAdmin, StepCapture, StepLogo} {
+			e.Set("flow.done."+s, "true")
+		}
+		if ps := wizard.Errors(e.Next()); len(ps) > 0 {
+			t.Fatal(ps[0].Message(steps.EN))
+		}
+	}
+	if e.Finished() {
+		t.Fatal("the review step was not reached")
+	}
+	e.Set(e.Current().ConfirmKey(), "true")
+	e.Next()
+	if got := e.Answers().Get("naver.review_status"); got != StatusRequested {
+		t.Errorf("review_status = %q after confirming the request", got)
+	}
+	if !slices.Contains(visibleIDs(e.Raw()), StepCapture) {
+		t.Error("the capture step left the screen in the walk that sent the request")
+	}
+	a := e.Raw()
+	delete(a, "flow.done."+StepReview) // the next run reads the config file only
+	if slices.Contains(visibleIDs(a), StepCapture) {
+		t.Error("the next run still shows the capture step")
+	}
+}
+
+// With --platform cafe24 the platform is chosen for the shop and the shop admin step
+// speaks Cafe24's menu: 「SNS連携管理」.
+func TestCafe24Profile(t *testing.T) {
+	cafe, _ := platform.Builtin("cafe24")
+	a := sampleAnswers()
+	delete(a, "naver.platform")
+	e := wizard.New(FlowFor(cafe), a)
+	if got := e.Answers().Get("naver.platform"); got != "cafe24" {
+		t.Errorf("naver.platform = %q with the Cafe24 profile", got)
+	}
+	var admin *steps.Step
+	for _, s := range e.Visible() {
+		if s.ID == StepShopAdmin {
+			admin = s
+		}
+	}
+	if admin == nil {
+		t.Fatal("no shop admin step")
+	}
+	for _, w := range []string{"SNS連携管理", "SNSアカウント連携", "使用する", "保存", "tester"} {
+		if !strings.Contains(admin.Body.EN, w) {
+			t.Errorf("EN shop admin lacks %q: %s", w, admin.Body.EN)
+		}
+	}
+	for _, w := range []string{"「SNS連携管理」", "「使用する」", "テスター"} {
+		if !strings.Contains(admin.Body.JA, w) {
+			t.Errorf("JA shop admin lacks %q: %s", w, admin.Body.JA)
+		}
+	}
+	if !strings.Contains(FlowFor(cafe).Title.EN, "Cafe24") {
+		t.Error("the flow's title does not name the platform")
 	}
 }

@@ -3,87 +3,89 @@ package naver
 import (
 	"strings"
 
+	"github.com/setup-wizard/setup-wizard/platform"
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
 // Korean is the language of NAVER's review form. The wizard itself speaks English and
-// Japanese; ReviewText also writes Korean because that is the text pasted into the form.
+// Japanese; the review texts are also written in Korean because they are pasted into the form.
 const Korean steps.Lang = "ko"
 
 // KeyPlatformName is the platform's name when it is not Cafe24 (kept in the draft only).
 const KeyPlatformName = "flow.naver.platform_name"
 
-// KeyReviewText holds the review request text proposed for pasting (Korean).
-const KeyReviewText = "flow.naver.review_text"
+// The review form's fields the wizard writes (kept in the draft only).
+const (
+	// KeyReviewPurpose is typed after choosing 기타 (other) as the purpose: the platform's name.
+	KeyReviewPurpose = "flow.naver.review_purpose"
+	// KeyReviewItems lists the items collected at sign-up and where each is used.
+	KeyReviewItems = "flow.naver.review_items"
+)
 
 type reviewWords struct {
-	purpose, platformCafe24, platformOther, intro, itemsHead, id, name, email, sep, end, password, capture string
+	own, id, name, email, sep, onlyID string
 }
 
 var reviewLangs = map[steps.Lang]reviewWords{
 	Korean: {
-		purpose:        "서비스 용도: 기타 (쇼핑몰 플랫폼: %P).",
-		platformCafe24: "Cafe24",
-		platformOther:  "자체 쇼핑몰 시스템",
-		intro:          "「%S」은(는) %P(으)로 운영하는 온라인 쇼핑몰이며, 회원가입과 로그인에 네이버 아이디로 로그인을 사용합니다.",
-		itemsHead:      "요청 항목과 사용처: ",
-		id:             "이용자 고유 식별자 - 네이버 계정과 쇼핑몰 회원 계정의 연결",
-		name:           "회원이름 - 회원가입 시 이름 입력, 주문·배송 정보",
-		email:          "연락처 이메일 - 주문 확인 및 배송 안내 메일",
-		sep:            "; ",
-		end:            ".",
-		password:       "네이버 아이디로 가입할 때 별도의 비밀번호를 요구하지 않습니다.",
-		capture:        "첨부한 화면은 테스트 아이디로 로그인 버튼부터 동의 화면, 회원가입 완료까지 차례로 촬영한 것입니다.",
+		own:    "자체 쇼핑몰 시스템",
+		id:     "이용자 고유 식별자: 네이버 계정과 쇼핑몰 회원 계정의 연결",
+		name:   "회원이름: 회원가입 시 이름 입력, 주문·배송 정보",
+		email:  "연락처 이메일: 주문 확인 및 배송 안내 메일",
+		sep:    " / ",
+		onlyID: "(추가 항목 없음)",
 	},
 	steps.EN: {
-		purpose:        "Purpose: other (shop platform: %P).",
-		platformCafe24: "Cafe24",
-		platformOther:  "the shop's own system",
-		intro:          "\"%S\" is an online shop run on %P; it uses NAVER Login for sign-up and login.",
-		itemsHead:      "Items requested and where each is used: ",
-		id:             "user identifier - links the NAVER account to the shop membership",
-		name:           "name - filled in at sign-up and used on orders and deliveries",
-		email:          "e-mail address - order confirmations and shipping notices",
-		sep:            "; ",
-		end:            ".",
-		password:       "Signing up with NAVER does not ask for a separate password.",
-		capture:        "The attached screenshots, taken with a tester ID, follow every step from the login button through the consent screen to the end of sign-up.",
+		own:    "the shop's own system",
+		id:     "user identifier: links the NAVER account to the shop membership",
+		name:   "name: filled in at sign-up, used on orders and deliveries",
+		email:  "contact e-mail: order confirmations and shipping notices",
+		sep:    " / ",
+		onlyID: "(no other item)",
 	},
 	steps.JA: {
-		purpose:        "利用目的：その他（ショッププラットフォーム：%P）。",
-		platformCafe24: "Cafe24",
-		platformOther:  "自社のショップシステム",
-		intro:          "「%S」は %P で運営するオンラインショップで、会員登録とログインに NAVER ログインを使います。",
-		itemsHead:      "求める項目と使い道：",
-		id:             "利用者の識別子 - NAVER アカウントとショップ会員の紐づけ",
-		name:           "氏名 - 会員登録時の名前の入力、注文・配送情報",
-		email:          "連絡先メールアドレス - 注文確認と発送案内のメール",
-		sep:            "；",
-		end:            "。",
-		password:       "NAVER で会員登録するとき、別のパスワードは求めません。",
-		capture:        "添付の画面は、テスト用 ID でログインボタンから同意画面、会員登録の完了まで順に撮ったものです。",
+		own:    "自社のショップシステム",
+		id:     "利用者の識別子：NAVER アカウントとショップ会員の紐づけ",
+		name:   "氏名：会員登録時の名前の入力、注文・配送情報",
+		email:  "連絡先メール：注文確認と発送案内のメール",
+		sep:    " / ",
+		onlyID: "（ほかの項目なし）",
 	},
 }
 
-// ReviewText writes the review request for NAVER's form from the answers: purpose
-// "other" with the platform's name, what the shop is, the items requested and where each
-// is used, the no-separate-password rule and what the screenshots show. lang is steps.EN,
-// steps.JA (to read) or Korean (to paste); it is one paragraph, without line breaks, so it
-// fits one field and copies whole.
-func ReviewText(a steps.Answers, lang steps.Lang) string {
-	w, ok := reviewLangs[lang]
-	if !ok {
-		w = reviewLangs[steps.EN]
+func wordsIn(lang steps.Lang) reviewWords {
+	if w, ok := reviewLangs[lang]; ok {
+		return w
 	}
-	platform := w.platformOther
-	switch {
-	case a.Get("naver.platform") == "cafe24":
-		platform = w.platformCafe24
-	case a.Get(KeyPlatformName) != "":
-		platform = steps.Clean(a.Get(KeyPlatformName))
+	return reviewLangs[steps.EN]
+}
+
+// ReviewPurpose is what is typed after choosing 기타 (other) as the purpose of the review
+// request: the platform's name. In Korean it is the profile's name for NAVER's form
+// (카페24 for Cafe24); in English and Japanese, what that says.
+func ReviewPurpose(p *platform.Profile, a steps.Answers, lang steps.Lang) string {
+	w := wordsIn(lang)
+	if a.Get("naver.platform") == "cafe24" {
+		c, _ := platform.Builtin("cafe24")
+		if lang == Korean {
+			return c.NAVER.ReviewPlatformName
+		}
+		return c.Name.In(lang)
 	}
-	shop := steps.Clean(a.Get("naver.application_name"))
-	r := strings.NewReplacer("%P", platform, "%S", shop)
+	if n := steps.Clean(a.Get(KeyPlatformName)); n != "" {
+		if lang == Korean && p != nil && !p.IsGeneric() && p.NAVER != nil && p.NAVER.ReviewPlatformName != "" && n == steps.Clean(p.Name.EN) {
+			return p.NAVER.ReviewPlatformName
+		}
+		return n
+	}
+	return w.own
+}
+
+// ReviewItems lists the items the shop collects at sign-up (the user identifier always,
+// then those ticked under 사용 API) with where each is used, on one line so that it copies
+// whole into the form's field.
+func ReviewItems(a steps.Answers, lang steps.Lang) string {
+	w := wordsIn(lang)
 	items := []string{w.id}
 	if a.Bool("naver.items.name") {
 		items = append(items, w.name)
@@ -91,16 +93,8 @@ func ReviewText(a steps.Answers, lang steps.Lang) string {
 	if a.Bool("naver.items.email") {
 		items = append(items, w.email)
 	}
-	parts := []string{
-		r.Replace(w.purpose),
-		r.Replace(w.intro),
-		w.itemsHead + strings.Join(items, w.sep) + w.end,
-		w.password,
-		w.capture,
+	if len(items) == 1 {
+		items = append(items, w.onlyID)
 	}
-	sp := " "
-	if lang == steps.JA {
-		sp = ""
-	}
-	return strings.Join(parts, sp)
+	return strings.Join(items, w.sep)
 }

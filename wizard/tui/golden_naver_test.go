@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/setup-wizard/setup-wizard/internal/sample"
@@ -104,43 +105,45 @@ func TestGoldenNaverCallbackOutsideDomain(t *testing.T) {
 	})
 }
 
-// TestGoldenNaverReview: the Korean text to paste, wrapped in full, and what it says in
-// the operator's language.
+// TestGoldenNaverReview: the review form field by field, each Korean text to paste in
+// full with what it says in the operator's language.
 func TestGoldenNaverReview(t *testing.T) {
 	langs(t, func(t *testing.T, l steps.Lang) {
 		s, _ := naverSession(t, l, naver.StepReview, naverAnswers())
 		u := start(t, s, 100, 32)
-		sn := u.waitFocus(naver.KeyReviewText)
+		sn := u.waitFocus(naver.KeyReviewPurpose)
 		golden.RequireEqual(t, sn.screen)
 		u.send(ctrlC)
 		u.finish()
 	})
 }
 
-// TestGoldenNaverReviewScrolled: the same step scrolled down (pgdn) to the Korean text
-// and its translation.
+// TestGoldenNaverReviewScrolled: the same step scrolled down (pgdn) to the items text and
+// its translation; ctrl+y in the items field copies the Korean items text.
 func TestGoldenNaverReviewScrolled(t *testing.T) {
 	langs(t, func(t *testing.T, l steps.Lang) {
 		s, _ := naverSession(t, l, naver.StepReview, naverAnswers())
 		u := start(t, s, 100, 32)
-		u.waitFocus(naver.KeyReviewText)
-		u.send(tab) // to the confirmation, where c copies
+		u.waitFocus(naver.KeyReviewPurpose)
+		u.send(tab)
+		u.waitFocus(naver.KeyReviewItems)
+		u.send(tea.KeyPressMsg{Code: 'y', Mod: tea.ModCtrl})
+		u.waitText(map[steps.Lang]string{steps.EN: "Copied: Items collected", steps.JA: "コピーしました：取得する項目"}[l])
+		u.send(tab) // to the confirmation
 		u.waitFocus(s.Engine.Current().ConfirmKey())
 		for range 8 { // to the end
 			u.send(pgdown)
 		}
-		want := naver.ReviewText(naverAnswers(), l)
+		want := naver.ReviewItems(naverAnswers(), l)
 		tail := string([]rune(want)[len([]rune(want))-8:])
 		sn := u.waitText(tail)
 		golden.RequireEqual(t, sn.screen)
-		u.send(letter('c'))
-		u.waitText(map[steps.Lang]string{steps.EN: "Copied: Text to paste (Korean)", steps.JA: "コピーしました：貼り付ける文（韓国語）"}[l])
 		u.send(ctrlC)
 		u.finish()
 		out, _ := io.ReadAll(u.tm.Output())
-		ko := naver.ReviewText(naverAnswers(), naver.Korean)
+		ko := naver.ReviewItems(naverAnswers(), naver.Korean)
 		if !strings.Contains(string(out), base64.StdEncoding.EncodeToString([]byte(ko))) {
-			t.Error("c did not put the Korean review text on the clipboard")
+			t.Error("ctrl+y did not put the Korean items text on the clipboard")
 		}
 	})
 }

@@ -63,7 +63,7 @@ func TestWrapJAFlowTexts(t *testing.T) {
 			}
 		}
 	}
-	texts = append(texts, naver.ReviewText(steps.Answers{"naver.application_name": "サンプル商店", "naver.platform": "cafe24",
+	texts = append(texts, naver.ReviewItems(steps.Answers{"naver.application_name": "サンプル商店", "naver.platform": "cafe24",
 		"naver.items.name": "true", "naver.items.email": "true"}, steps.JA))
 	for _, tx := range texts {
 		for w := 10; w <= 80; w += 3 {

@@ -17,16 +17,35 @@ var (
 	txtPasteEdited = steps.T("You changed the text; this is what the wizard's text said.", "文を書き換えたため、この内容はウィザードが書いた文のものです。")
 )
 
-// pasteField is the current step's field that carries a translation, if any.
-func (m *model) pasteField() (steps.Field, bool) {
+// pasteFields are the current step's fields that carry a translation (NAVER's review
+// form: one per field of the form).
+func (m *model) pasteFields() []steps.Field {
+	var out []steps.Field
 	if cur := m.eng().Current(); cur != nil {
 		for _, f := range cur.Fields {
 			if f.Translation != nil {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// pasteField is the one c copies: the focused field when it carries a translation, else
+// the first that does.
+func (m *model) pasteField() (steps.Field, bool) {
+	fs := m.pasteFields()
+	if len(fs) == 0 {
+		return steps.Field{}, false
+	}
+	if b := m.focused(); b != nil {
+		for _, f := range fs {
+			if f.Key == b.key {
 				return f, true
 			}
 		}
 	}
-	return steps.Field{}, false
+	return fs[0], true
 }
 
 // pasteText is the text to paste: the field's value as on screen (the operator may have
@@ -47,7 +66,7 @@ func (m *model) pasteBlock(f steps.Field, w int) []string {
 	l := m.lang
 	a := m.formAnswers()
 	text := steps.Clean(m.pasteText(f))
-	out := []string{"", m.st.Label.Render(m.wrap(txtPasteText.In(l), w))}
+	out := []string{"", m.st.Label.Render(m.wrap(f.Label.In(l), w)), m.st.Muted.Render(m.wrap(txtPasteText.In(l), w))}
 	out = append(out, m.hang("  ", text, w))
 	out = append(out, "", m.st.Label.Render(m.wrap(txtPasteOwn.In(l), w)))
 	if f.Derive != nil && text != steps.Clean(f.Derive(a)) {

@@ -185,7 +185,7 @@ func (m *model) pane(w, h int) string {
 			top = append(top, m.st.Warning.Render(m.wrap(txtNoBrowser.In(l), w)), "  "+m.st.URL.Render(m.shownURL))
 		}
 	}
-	if f, ok := m.pasteField(); ok {
+	for _, f := range m.pasteFields() {
 		top = append(top, m.pasteBlock(f, w)...)
 	}
 
