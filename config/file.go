@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -164,12 +165,12 @@ func typeFix(t reflect.Type) string {
 }
 
 // plainScalar matches text that YAML reads back as the same string without quotes.
-var plainScalar = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._~/:@%+=,;&?()\-]*$`)
+var plainScalar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._~/:@%+=,;&?()\-]*$`) })
 
 // quoteString writes a string plain when that is safe and double-quoted otherwise, so that
 // every value, however odd ("? x", ".inf", "2000000001", "サロン"), reads back unchanged.
 func quoteString(s string) ([]byte, error) {
-	if plainScalar.MatchString(s) && !token.IsNeedQuoted(s) && !strings.Contains(s, ": ") && !strings.HasSuffix(s, ":") {
+	if plainScalar().MatchString(s) && !token.IsNeedQuoted(s) && !strings.Contains(s, ": ") && !strings.HasSuffix(s, ":") {
 		if tk := token.New(s, s, &token.Position{}); tk.Type == token.StringType {
 			return []byte(s), nil
 		}

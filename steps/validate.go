@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -270,13 +271,15 @@ func ParseURL(v string) (*url.URL, *Problem) {
 	return u, nil
 }
 
-var hostRe = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$`)
+var hostRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$`)
+})
 
 func validHost(h string) bool {
 	if _, err := netip.ParseAddr(h); err == nil {
 		return true
 	}
-	return len(h) <= 253 && hostRe.MatchString(h)
+	return len(h) <= 253 && hostRe().MatchString(h)
 }
 
 // URL accepts an absolute http or https address with a host.
@@ -357,7 +360,7 @@ func Domain(fix Text) Validator {
 		if pos, _ := firstBad(v, func(r rune) bool { return !isFullWidth(r) }); pos > 0 {
 			return Errorf(T(fmt.Sprintf("must use half-width characters (character %d is full-width).", pos), fmt.Sprintf("半角文字で入力してください（%d文字目が全角です）。", pos)), fullWidthFix)
 		}
-		if !strings.Contains(strings.TrimSuffix(v, "."), ".") || !hostRe.MatchString(v) || len(v) > 253 {
+		if !strings.Contains(strings.TrimSuffix(v, "."), ".") || !hostRe().MatchString(v) || len(v) > 253 {
 			return Errorf(T("is not a valid domain name.", "正しいドメイン名ではありません。"), fix)
 		}
 		return nil

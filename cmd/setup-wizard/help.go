@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -16,18 +18,59 @@ import (
 // built (the language is known from --lang, SETUP_WIZARD_LANG or the locale before the
 // flags are parsed), and the usage frame is drawn here in the same language.
 
-// helpTopic is a page of `setup-wizard help NAME` that is not a command.
-func helpTopic(a *App, name string, short steps.Text, long string) *cobra.Command {
-	return &cobra.Command{Use: name, Short: a.text(short), Long: long}
+// helpTopic is a page of `setup-wizard help NAME` that is not a command; its text is
+// written only when it is asked for.
+func helpTopic(a *App, name string, short steps.Text, long func() string) *cobra.Command {
+	c := &cobra.Command{Use: name, Short: a.text(short)}
+	if a.topics == nil {
+		a.topics = map[*cobra.Command]func() string{}
+	}
+	a.topics[c] = long
+	return c
 }
 
-// localize draws every command's usage in the user's language, and translates what cobra
-// adds by itself (help flag, help and completion commands).
+// errVersionShown ends a run whose --version asked for nothing else.
+var errVersionShown = errors.New("version shown")
+
+// localizeLazily draws every command's usage and help in the user's language; the words
+// cobra adds by itself are translated only when help or completion is asked for, so that
+// other runs do not pay for it.
+func (a *App) localizeLazily(root *cobra.Command) {
+	var once sync.Once
+	localize := func() { once.Do(func() { a.localize(root) }) }
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		localize()
+		return writeUsage(c.OutOrStderr(), c, a.lang)
+	})
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		localize()
+		out := c.OutOrStdout()
+		if long, ok := a.topics[c]; ok {
+			fmt.Fprintln(out, strings.TrimSpace(long()))
+			return
+		}
+		long := strings.TrimSpace(c.Long)
+		if c == root {
+			long += sandboxHelp(a.lang)
+		}
+		if long != "" {
+			fmt.Fprintln(out, long)
+		} else if c.Short != "" {
+			fmt.Fprintln(out, c.Short)
+		}
+		if c.Runnable() || c.HasAvailableSubCommands() {
+			fmt.Fprintln(out)
+			_ = writeUsage(out, c, a.lang)
+		}
+	})
+	a.localizeNow = localize
+}
+
+// localize translates what cobra adds by itself (help flag, help and completion commands).
 func (a *App) localize(root *cobra.Command) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultHelpFlag()
-	root.InitDefaultVersionFlag()
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		c.InitDefaultHelpFlag()
@@ -57,19 +100,6 @@ func (a *App) localize(root *cobra.Command) {
 		}
 	}
 	walk(root)
-	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, a.lang) })
-	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
-		out := c.OutOrStdout()
-		if s := strings.TrimSpace(c.Long); s != "" {
-			fmt.Fprintln(out, s)
-		} else if c.Short != "" {
-			fmt.Fprintln(out, c.Short)
-		}
-		if c.Runnable() || c.HasAvailableSubCommands() {
-			fmt.Fprintln(out)
-			_ = writeUsage(out, c, a.lang)
-		}
-	})
 }
 
 var usageWords = map[steps.Lang]map[string]string{

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/setup-wizard/setup-wizard/config"
@@ -29,8 +30,25 @@ type IO struct {
 
 // run executes the command line and returns the exit code (a contract, see DESIGN.md).
 func run(args []string, streams *IO, getenv func(string) string) (code int) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// ctrl+c and SIGTERM cancel ctx once a command starts; --version and --help, done
+	// before that, do not pay for the signal thread.
+	stopSignals := func() {}
+	defer func() { stopSignals() }()
+	onStart := func() {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() {
+			select {
+			case <-sigs:
+				cancel()
+			case <-done:
+			}
+		}()
+		stopSignals = func() { signal.Stop(sigs); close(done) }
+	}
 	// Every secret of the run, from wherever it came; whatever goes to stderr passes it.
 	secrets := redact.New()
 	rawErr := streams.Err
@@ -41,8 +59,11 @@ func run(args []string, streams *IO, getenv func(string) string) (code int) {
 			code = wizard.ExitError
 		}
 	}()
-	app := &App{IO: streams, Getenv: getenv, Secrets: secrets, lang: earlyLang(args, getenv)}
+	app := &App{IO: streams, Getenv: getenv, Secrets: secrets, lang: earlyLang(args, getenv), onStart: onStart}
 	cmd := newRootCmd(app)
+	if len(args) > 0 && (strings.HasPrefix(args[0], "__complete") || args[0] == "completion") {
+		app.localizeNow()
+	}
 	cmd.SetArgs(args)
 	cmd.SetIn(streams.In)
 	cmd.SetOut(streams.Out)
@@ -80,6 +101,8 @@ func (a *App) exitCode(err error) int {
 		load    *config.LoadError
 	)
 	switch {
+	case errors.Is(err, errVersionShown):
+		return wizard.ExitOK
 	case errors.As(err, &rep):
 		return rep.code
 	case errors.Is(err, wizard.ErrInterrupted), errors.Is(err, context.Canceled):

@@ -46,6 +46,16 @@ type App struct {
 	// masks them in everything the program prints or saves besides the secrets' own fields.
 	Secrets *redact.Set
 
+	// onStart runs when a command starts (not for --help or --version): it installs the
+	// ctrl+c handler, whose thread a mere --version should not pay for.
+	onStart func()
+	// showVersion is --version.
+	showVersion bool
+	// localizeNow translates cobra's own words (completion) before they are printed.
+	localizeNow func()
+	// topics are the help pages that are not commands, written when asked for.
+	topics map[*cobra.Command]func() string
+
 	lang    steps.Lang
 	ttyOnce sync.Once
 	tty     *os.File
@@ -61,8 +71,9 @@ type App struct {
 // derived from the env variable (LINE_CHANNEL_SECRET → --channel-secret-file).
 type secretInput struct{ key, env, flag string }
 
-// secretInputs lists the secret fields of every flow, in the flows' order.
-func secretInputs() []secretInput {
+// secretInputs lists the secret fields of every flow, in the flows' order (built once:
+// the flows are built on each call).
+var secretInputs = sync.OnceValue(func() []secretInput {
 	var out []secretInput
 	seen := map[string]bool{}
 	for _, fl := range append(line.Flows(), naver.Flow()) {
@@ -77,7 +88,7 @@ func secretInputs() []secretInput {
 		}
 	}
 	return out
-}
+})
 
 // fileFlagFor derives the --…-file flag of a secret from its env variable: LINE's are
 // the bare channel words (the tool's main use), NAVER's keep their prefix.
@@ -95,15 +106,23 @@ func envFor(flag string) string {
 
 func newRootCmd(a *App) *cobra.Command {
 	root := &cobra.Command{
-		Use:               "setup-wizard [line|naver]",
-		Short:             a.text(helpRootShort),
-		Long:              a.text(helpRootLong) + sandboxHelp(a.lang),
-		Example:           a.text(helpRootExample),
-		Version:           readBuildInfo().String(),
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		Args:              cobra.MaximumNArgs(1),
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.setup(cmd) },
+		Use:           "setup-wizard [line|naver]",
+		Short:         a.text(helpRootShort),
+		Long:          a.text(helpRootLong), // and the sandbox's knobs, added when shown
+		Example:       a.text(helpRootExample),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.MaximumNArgs(1),
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if a.showVersion && cmd.Parent() == nil {
+				fmt.Fprintln(a.IO.Out, readBuildInfo().String())
+				return errVersionShown
+			}
+			if a.onStart != nil {
+				a.onStart()
+			}
+			return a.setup(cmd)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				return usagef(a.text(msgUnknownCommand), args[0])
@@ -111,7 +130,8 @@ func newRootCmd(a *App) *cobra.Command {
 			return a.runChooser(cmd.Context())
 		},
 	}
-	root.SetVersionTemplate("{{.Version}}\n")
+	// --version is answered before anything else starts (no template, no signal thread).
+	root.Flags().BoolVar(&a.showVersion, "version", false, a.text(flagVersion))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
 	root.PersistentFlags().StringVar(&a.LangFlag, "lang", "", a.text(flagLang))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedValues("ja", "en"))
@@ -122,10 +142,10 @@ func newRootCmd(a *App) *cobra.Command {
 		newVerifyCmd(a, nil), newExportCmd(a, nil), newDraftsCmd(a, nil), newVersionCmd(a, nil),
 	)
 	root.AddCommand(
-		helpTopic(a, "environment", helpEnvShort, a.environmentHelp(root)),
-		helpTopic(a, "exit-codes", helpExitShort, a.text(helpExitLong)),
+		helpTopic(a, "environment", helpEnvShort, func() string { return a.environmentHelp(root) }),
+		helpTopic(a, "exit-codes", helpExitShort, func() string { return a.text(helpExitLong) }),
 	)
-	a.localize(root)
+	a.localizeLazily(root)
 	return root
 }
 

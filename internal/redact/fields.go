@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // SensitiveFields are the form, JSON and query fields whose values Trace never shows,
@@ -22,16 +23,24 @@ var (
 		}
 		return strings.Join(q, "|")
 	}()
-	// "client_secret": "…" in JSON, also when the excerpt is cut short.
-	jsonFieldRE = regexp.MustCompile(`(?i)("(?:` + fieldAlt + `)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)`)
-	// client_secret=… in a form or query string.
-	formFieldRE = regexp.MustCompile(`(?i)((?:^|[?&;\s])(?:` + fieldAlt + `)=)[^&;\s"]*`)
-	// Authorization: Bearer … / Basic … wherever it shows.
-	authHeaderRE = regexp.MustCompile(`(?i)(authorization["']?\s*[:=]\s*["']?(?:bearer\s+|basic\s+)?)[^\s"',;&]+`)
-	authRE       = regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}`)
 )
 
+// fieldREs are compiled on first use: a program that only prints its version pays nothing.
+var fieldREs = sync.OnceValue(func() [4]*regexp.Regexp {
+	return [4]*regexp.Regexp{
+		// "client_secret": "…" in JSON, also when the excerpt is cut short.
+		regexp.MustCompile(`(?i)("(?:` + fieldAlt + `)"\s*:\s*)"(?:[^"\\]|\\.)*("|$)`),
+		// client_secret=… in a form or query string.
+		regexp.MustCompile(`(?i)((?:^|[?&;\s])(?:` + fieldAlt + `)=)[^&;\s"]*`),
+		// Authorization: Bearer … / Basic … wherever it shows.
+		regexp.MustCompile(`(?i)(authorization["']?\s*[:=]\s*["']?(?:bearer\s+|basic\s+)?)[^\s"',;&]+`),
+		regexp.MustCompile(`(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}`),
+	}
+})
+
 func maskFields(s string) string {
+	re := fieldREs()
+	jsonFieldRE, formFieldRE, authHeaderRE, authRE := re[0], re[1], re[2], re[3]
 	s = jsonFieldRE.ReplaceAllString(s, `$1"`+Redacted+`$2`)
 	s = formFieldRE.ReplaceAllString(s, `${1}`+Redacted)
 	s = authHeaderRE.ReplaceAllString(s, `${1}`+Redacted)

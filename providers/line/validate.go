@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/setup-wizard/setup-wizard/steps"
 )
@@ -186,7 +187,8 @@ func ChannelAccessToken(v string, a steps.Answers) *steps.Problem {
 	return nil
 }
 
-var valBasicIDLike = regexp.MustCompile(`^@[0-9]{3}[a-z]{4,5}$`)
+// Compiled on first use: a program that only prints its version pays nothing.
+var valBasicIDLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^@[0-9]{3}[a-z]{4,5}$`) })
 
 func valNameRule(what steps.Text) steps.Validator {
 	return steps.All(
@@ -201,7 +203,7 @@ func AccountName(v string, a steps.Answers) *steps.Problem {
 	if p := valNameRule(steps.T("account name", "アカウント名"))(v, a); p != nil {
 		return p
 	}
-	if valBasicIDLike.MatchString(strings.TrimSpace(v)) {
+	if valBasicIDLike().MatchString(strings.TrimSpace(v)) {
 		return steps.Warnf(steps.T("looks like the basic ID (@…), not the account name.", "アカウント名ではなくベーシックID（@…）のようです。"),
 			steps.T("Enter the name friends see, as shown at the top of LINE Official Account Manager.", "LINE公式アカウントマネージャーの上部に表示される、友だちに見える名前を入力してください。"))
 	}
@@ -279,8 +281,8 @@ type FriendURL struct {
 }
 
 var (
-	valSlugRe     = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-	valFriendIDRe = regexp.MustCompile(`^@[A-Za-z0-9._-]{1,30}$`)
+	valSlugRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`) })
+	valFriendIDRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^@[A-Za-z0-9._-]{1,30}$`) })
 )
 
 // ParseAddFriendURL reads https://lin.ee/<slug> or https://line.me/R/ti/p/<%40id>. The
@@ -304,7 +306,7 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 	switch host {
 	case "lin.ee":
 		slug := strings.TrimSuffix(strings.TrimPrefix(u.EscapedPath(), "/"), "/")
-		if !valSlugRe.MatchString(slug) {
+		if !valSlugRe().MatchString(slug) {
 			return bad("must be https://lin.ee/ followed by the link's code (letters and digits).", "https://lin.ee/ の後にリンクのコード（英数字）が続く形にしてください。")
 		}
 		return FriendURL{Short: true, Slug: slug}, nil
@@ -320,7 +322,7 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 			if strings.HasPrefix(id, "~") {
 				return bad("is the add-friend link of a personal LINE account (~…), not of the Official Account.", "個人のLINEアカウント（~…）の友だち追加リンクです。公式アカウントのリンクではありません。")
 			}
-			if !valFriendIDRe.MatchString(id) {
+			if !valFriendIDRe().MatchString(id) {
 				return bad("must name the Official Account's basic or premium ID (%40 followed by the ID) after /R/ti/p/.", "/R/ti/p/ の後に公式アカウントのベーシックIDかプレミアムID（%40の後にID）が必要です。")
 			}
 			if strings.HasPrefix(path, "/ti/p/") {
