@@ -68,8 +68,11 @@ func NewHTTPClient(o HTTPOptions) *http.Client {
 			TLSHandshakeTimeout:   5 * time.Second,
 			ExpectContinueTimeout: time.Second,
 			TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+			// guardTransport asks for gzip and decompresses within MaxBody itself.
+			DisableCompression: true,
 		}
 	}
+	base = &guardTransport{base: base}
 	if o.Debug != nil {
 		base = &traceTransport{base: base, w: newTraceWriter(o.Debug, o.Redact)}
 	}
@@ -89,16 +92,22 @@ func NewHTTPClient(o HTTPOptions) *http.Client {
 	if rt.Timeout <= 0 {
 		rt.Timeout = DefaultAttemptTimeout
 	}
-	return &http.Client{Transport: rt}
+	return &http.Client{Transport: rt, CheckRedirect: refuseRedirects}
 }
 
 // NoRedirects returns a copy of c that hands back a redirect instead of following it,
 // for probes that classify where a URL sends the browser (authorize pages, lin.ee links).
+// The client of NewHTTPClient refuses redirects (a RedirectError); this one returns them.
 func NoRedirects(c *http.Client) *http.Client {
 	if c == nil {
 		c = http.DefaultClient
 	}
 	cp := *c
+	base := cp.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	cp.Transport = allowRedirects{base: base}
 	cp.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &cp
 }
@@ -170,6 +179,9 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		sleep = sleepCtx
 	}
 	counter, _ := ctx.Value(attemptsKey{}).(*atomic.Int64)
+	if oneTry(req) {
+		tries = 1
+	}
 
 	for attempt := 1; ; attempt++ {
 		actx := context.WithValue(ctx, attemptNoKey{}, attempt)
@@ -245,9 +257,23 @@ func retryable(resp *http.Response, err error, actx context.Context) bool {
 	if errors.As(err, &certErr) || errors.As(err, &unknownCA) || errors.As(err, &hostErr) || errors.As(err, &invalid) {
 		return false // a certificate does not fix itself between tries
 	}
+	var redirect *RedirectError
+	if errors.As(err, &redirect) || errors.Is(err, ErrBodyTooLarge) {
+		return false // the same answer would come again
+	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
 		return dnsErr.IsTemporary || dnsErr.IsTimeout
+	}
+	// Refused, reset, aborted or cut connections, read as the net package reports them on
+	// every OS (Windows' WSAECONNREFUSED is not syscall.ECONNREFUSED): a failed dial sent
+	// nothing; a failed read or write met a connection the other side dropped.
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		switch opErr.Op {
+		case "dial", "read", "write", "proxyconnect":
+			return true
+		}
 	}
 	switch {
 	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET),

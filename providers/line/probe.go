@@ -111,12 +111,7 @@ func probeTrim(s string, n int) string {
 // probeNoRedirects is env.HTTP (or the default client) that stops at the first answer, so
 // a redirect is read instead of followed off to another site.
 func probeNoRedirects(env *verify.Env) *http.Client {
-	c := http.Client{}
-	if env.HTTP != nil {
-		c = *env.HTTP
-	}
-	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return &c
+	return verify.NoRedirects(env.HTTP)
 }
 
 // probeAnswer is one answer read without following redirects.
