@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -40,7 +41,22 @@ type LINEAccount struct {
 	// WebhookURL and WebhookActive are the webhook settings before anyone changes them.
 	WebhookURL    string
 	WebhookActive bool
+
+	// Verified is the account's verification badge (or a premium account): only then does
+	// GET /v2/bot/followers/ids answer 200; otherwise 403.
+	Verified bool
+
+	// V21Token is a channel access token v2.1 (JWT-shaped) of the Messaging API channel,
+	// verified by GET /oauth2/v2.1/verify; V21ExpiresIn is its remaining life in seconds.
+	V21Token     string
+	V21ExpiresIn int
 }
+
+// LINESampleV21Token is a JWT-shaped channel access token v2.1 the sample account accepts
+// (header, payload and signature are made up; nothing reads them).
+const LINESampleV21Token = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InNieC1raWQifQ." +
+	"eyJpc3MiOiJodHRwczovL2FwaS5saW5lLm1lIiwic3ViIjoiMjAwMDAwMDAwMSIsImV4cCI6MjAwMDAwMDAwMH0." +
+	"c2J4LXNpZ25hdHVyZS1ub3QtcmVhbC1zYngtc2lnbmF0dXJlLW5vdC1yZWFs_-Q"
 
 // LINEOtherSlug is a lin.ee slug the default emulator resolves to another account, so the
 // sandbox can show a mismatched add-friend URL.
@@ -61,6 +77,9 @@ func SampleLINEAccount() LINEAccount {
 		CallbackURLs:       []string{sample.CallbackURL},
 		FriendLinks:        map[string]string{slug: sample.BasicID, LINEOtherSlug: "@987othrz"},
 		WebhookActive:      true,
+		Verified:           true,
+		V21Token:           LINESampleV21Token,
+		V21ExpiresIn:       30 * 24 * 3600,
 	}
 }
 
@@ -75,8 +94,9 @@ type LINE struct {
 	now     func() time.Time
 	delay   time.Duration // how long a PUT webhook takes to become visible
 
-	knobs   map[string]bool
-	latency time.Duration
+	knobs     map[string]bool
+	latency   time.Duration
+	cmsStatus int // webhook_test_cms_status: the CMS's answer to LINE's test; 0 = 200
 
 	webhook       string // visible to GET
 	active        bool
@@ -104,6 +124,11 @@ const (
 	knobTestStatus       = "webhook_test_error_status"
 	knobTestUnclassified = "webhook_test_unclassified"
 	knobCallbackUnreg    = "callback_unregistered"
+	knobAuthorizeAtOnce  = "authorize_validates_at_once"
+	knobUnknownLoginID   = "login_channel_unknown"
+	knobUnverified       = "unverified_account"
+	knobTestCMSStatus    = "webhook_test_cms_status"
+	knobTestBadURL       = "webhook_test_unresolvable"
 	knobRateLimit        = "rate_limit"
 	knobRateLimitRetry   = "rate_limit_retry_after"
 	knobServerError      = "server_error"
@@ -126,7 +151,12 @@ func LINEKnobs() []Knob {
 		{knobTestTimeout, "the webhook test reports REQUEST_TIMEOUT"},
 		{knobTestStatus, "the webhook test reports ERROR_STATUS_CODE (the CMS answered 500)"},
 		{knobTestUnclassified, "the webhook test reports UNCLASSIFIED"},
-		{knobCallbackUnreg, "no callback URL is registered: the authorize page answers 400 Invalid redirect_uri"},
+		{knobTestCMSStatus + "=<code>", "the CMS answers LINE's test with that HTTP status (e.g. 401 wrong channel secret, 404 wrong path, 500)"},
+		{knobTestBadURL, "the webhook test itself answers 400 (malformed URL or a host that does not resolve)"},
+		{knobUnverified, "the account is neither verified nor premium: followers/ids answers 403"},
+		{knobCallbackUnreg, "no callback URL is registered: LINE shows \"400 Invalid redirect_uri\" after sign-in (at once with authorize_validates_at_once)"},
+		{knobUnknownLoginID, "the LINE Login channel ID is unknown: \"400 Invalid client_id\" after sign-in (at once with authorize_validates_at_once)"},
+		{knobAuthorizeAtOnce, "old assumption: authorize judges client_id and redirect_uri at once instead of sending everyone to the login page first"},
 		{knobRateLimit, "429 without Retry-After for the first 2 calls of each endpoint, then normal answers"},
 		{knobRateLimitRetry, "429 with Retry-After: 1 for the first 2 calls of each endpoint, then normal answers"},
 		{knobServerError, "every call answers 500"},
@@ -201,6 +231,16 @@ func (l *LINE) SetSandbox() {
 
 // SetKnob turns one failure on; "latency=<duration>" sets the delay of every answer.
 func (l *LINE) SetKnob(name string) error {
+	if v, ok := strings.CutPrefix(strings.TrimSpace(name), knobTestCMSStatus+"="); ok {
+		code, err := strconv.Atoi(v)
+		if err != nil || code < 100 || code > 599 {
+			return fmt.Errorf("fakeapi: %s wants an HTTP status such as 401, got %q", knobTestCMSStatus, v)
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.cmsStatus = code
+		return nil
+	}
 	knob, d, isLatency, err := parseKnob("LINE", knobLatency, LINEKnobs(), name)
 	if err != nil {
 		return err
@@ -219,20 +259,28 @@ func (l *LINE) SetKnob(name string) error {
 
 // ClearKnob turns one failure off again, as the operator's fix in a console would (Chat
 // switched on, "Use webhook" switched on, the callback URL registered); the sandbox calls
-// it when the operator says they fixed the step.
+// it when the operator says they fixed the step. "latency" (or "latency=…") and
+// "webhook_test_cms_status" (or "…=<code>") go back to none.
 func (l *LINE) ClearKnob(name string) error {
-	knob, _, isLatency, err := parseKnob("LINE", knobLatency, LINEKnobs(), name)
-	if err != nil {
-		return err
-	}
+	name = strings.TrimSpace(name)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if isLatency {
+	switch {
+	case name == knobLatency || strings.HasPrefix(name, knobLatency+"="):
 		l.latency = 0
 		return nil
+	case name == knobTestCMSStatus || strings.HasPrefix(name, knobTestCMSStatus+"="):
+		l.cmsStatus = 0
+		return nil
 	}
-	delete(l.knobs, knob)
-	return nil
+	for _, k := range LINEKnobs() {
+		if k.Name == name {
+			delete(l.knobs, name)
+			return nil
+		}
+	}
+	_, _, _, err := parseKnob("LINE", knobLatency, LINEKnobs(), name)
+	return err
 }
 
 // Reset turns every knob off, forgets the counters and restores the account's webhook
@@ -246,6 +294,7 @@ func (l *LINE) Reset() {
 func (l *LINE) resetLocked() {
 	l.knobs = map[string]bool{}
 	l.latency = 0
+	l.cmsStatus = 0
 	l.webhook = l.account.WebhookURL
 	l.active = l.account.WebhookActive
 	l.pending, l.hasPending = "", false
@@ -385,6 +434,10 @@ func (l *LINE) serveAPI(w http.ResponseWriter, r *http.Request) {
 		l.webhookEndpoint(w, r)
 	case "/v2/bot/channel/webhook/test":
 		l.webhookTest(w, r)
+	case "/v2/bot/followers/ids":
+		l.followers(w, r)
+	case "/oauth2/v2.1/verify":
+		l.verifyV21(w, r)
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not found"})
 	}
@@ -408,6 +461,9 @@ func (l *LINE) verifyToken(w http.ResponseWriter, r *http.Request) {
 	tok := r.PostFormValue("access_token")
 	l.mu.Lock()
 	channel, ok := l.channelOf(tok)
+	// v2.1 tokens are verified by GET /oauth2/v2.1/verify (FACTS.md); what this endpoint
+	// says of them is not documented, so the emulator refuses them here.
+	ok = ok && tok != l.account.V21Token
 	l.mu.Unlock()
 	if !ok {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "access_token invalid"})
@@ -421,11 +477,44 @@ func (l *LINE) channelOf(tok string) (string, bool) {
 	if tok == "" {
 		return "", false
 	}
-	if tok == l.account.ChannelAccessToken && !l.on(knobWrongToken) {
+	if (tok == l.account.ChannelAccessToken || tok == l.account.V21Token) && !l.on(knobWrongToken) {
 		return l.account.ChannelID, true
 	}
 	ch, ok := l.issued[tok]
 	return ch, ok
+}
+
+// verifyV21 is GET /oauth2/v2.1/verify?access_token=…: the answer has the shape of
+// /v2/oauth/verify's.
+func (l *LINE) verifyV21(w http.ResponseWriter, r *http.Request) {
+	if !lineMethod(w, r, http.MethodGet) {
+		return
+	}
+	tok := r.URL.Query().Get("access_token")
+	l.mu.Lock()
+	a, wrong := l.account, l.on(knobWrongToken)
+	l.mu.Unlock()
+	if tok == "" || tok != a.V21Token || wrong {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "access_token invalid"})
+		return
+	}
+	l.answer(w, map[string]any{"client_id": a.ChannelID, "expires_in": a.V21ExpiresIn, "scope": "profile chat_message.write"})
+}
+
+// followers is GET /v2/bot/followers/ids: documented as "only available for verified or
+// premium accounts", 403 for the others.
+func (l *LINE) followers(w http.ResponseWriter, r *http.Request) {
+	if !lineMethod(w, r, http.MethodGet) || !l.bearer(w, r) {
+		return
+	}
+	l.mu.Lock()
+	verified := l.account.Verified && !l.on(knobUnverified)
+	l.mu.Unlock()
+	if !verified {
+		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Access to this API is not available for your account"})
+		return
+	}
+	l.answer(w, map[string]any{"userIds": []string{"U1a2b3c4d5e6f708192a3b4c5d6e7f809"}, "next": "sbxNextToken"})
 }
 
 func (l *LINE) statelessToken(w http.ResponseWriter, r *http.Request) {
@@ -592,9 +681,13 @@ func (l *LINE) webhookTest(w http.ResponseWriter, r *http.Request) {
 	if ep == "" {
 		ep = l.webhook
 	}
-	escapes := l.on(knobEscapes)
+	escapes, unresolvable := l.on(knobEscapes), l.on(knobTestBadURL)
 	reason, status, detail := "OK", 200, "200"
 	switch {
+	case l.cmsStatus != 0 && l.cmsStatus/100 != 2:
+		reason, status, detail = "ERROR_STATUS_CODE", l.cmsStatus, fmt.Sprintf("%d %s", l.cmsStatus, http.StatusText(l.cmsStatus))
+	case l.cmsStatus != 0:
+		status, detail = l.cmsStatus, strconv.Itoa(l.cmsStatus)
 	case l.on(knobTestConnect):
 		reason, status, detail = "COULD_NOT_CONNECT", 0, "Connection refused"
 	case l.on(knobTestTimeout):
@@ -609,7 +702,7 @@ func (l *LINE) webhookTest(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Webhook endpoint not found"})
 		return
 	}
-	if !lineValidWebhook(ep) {
+	if !lineValidWebhook(ep) || unresolvable {
 		writeJSON(w, http.StatusBadRequest, lineInvalidWebhook)
 		return
 	}
@@ -625,27 +718,30 @@ func (l *LINE) webhookTest(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// serveAccess is access.line.me: the authorize endpoint and the login page it leads to.
+// serveAccess is access.line.me: the authorize endpoint, the login page it leads to and
+// the consent step where LINE judges the request once the visitor is signed in.
 func (l *LINE) serveAccess(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/oauth2/v2.1/authorize":
 		l.authorize(w, r)
 	case "/oauth2/v2.1/login":
-		writeLINEPage(w, http.StatusOK, "LINE Login", "Log in with your LINE account. (setup-wizard sandbox: nothing is sent anywhere.)")
+		l.loginPage(w, r)
+	case "/oauth2/v2.1/authorize/consent":
+		l.consent(w, r)
 	default:
 		writeLINEPage(w, http.StatusNotFound, "Not Found", "The page you are looking for does not exist.")
 	}
 }
 
-func (l *LINE) authorize(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+// judge is what LINE says of an authorize request's client_id and redirect_uri: ok, or
+// the 400 page's text.
+func (l *LINE) judge(q url.Values) (msg string, ok bool) {
 	l.mu.Lock()
 	a := l.account
-	unreg := l.on(knobCallbackUnreg)
+	unreg, unknown := l.on(knobCallbackUnreg), l.on(knobUnknownLoginID)
 	l.mu.Unlock()
-	if q.Get("client_id") == "" || q.Get("client_id") != a.LoginChannelID {
-		writeLINEPage(w, http.StatusBadRequest, "400 Bad Request", "Invalid client_id")
-		return
+	if q.Get("client_id") == "" || q.Get("client_id") != a.LoginChannelID || unknown {
+		return "Invalid client_id", false
 	}
 	redirect := q.Get("redirect_uri")
 	registered := false
@@ -657,17 +753,35 @@ func (l *LINE) authorize(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !registered {
-		writeLINEPage(w, http.StatusBadRequest, "400 Bad Request", "Invalid redirect_uri value. Check if it is registered in a LINE developers site.")
-		return
+		return "Invalid redirect_uri value. Check if it is registered in a LINE developers site.", false
 	}
-	if q.Get("response_type") != "code" {
-		back, _ := url.Parse(redirect)
-		bq := back.Query()
-		bq.Set("error", "unsupported_response_type")
-		bq.Set("state", q.Get("state"))
-		back.RawQuery = bq.Encode()
-		http.Redirect(w, r, back.String(), http.StatusFound)
-		return
+	return "", true
+}
+
+// authorize is GET /oauth2/v2.1/authorize. As LINE really does (FACTS.md), a visitor who
+// is not signed in is sent to the login page whatever the client_id and redirect_uri;
+// they are judged at the consent step after sign-in. The authorize_validates_at_once
+// knob brings back the old assumption: judged here, at once.
+func (l *LINE) authorize(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	l.mu.Lock()
+	atOnce := l.on(knobAuthorizeAtOnce)
+	a := l.account
+	l.mu.Unlock()
+	if atOnce {
+		if msg, ok := l.judge(q); !ok {
+			writeLINEPage(w, http.StatusBadRequest, "400 Bad Request", msg)
+			return
+		}
+		if q.Get("response_type") != "code" {
+			back, _ := url.Parse(q.Get("redirect_uri"))
+			bq := back.Query()
+			bq.Set("error", "unsupported_response_type")
+			bq.Set("state", q.Get("state"))
+			back.RawQuery = bq.Encode()
+			http.Redirect(w, r, back.String(), http.StatusFound)
+			return
+		}
 	}
 	ret := "/oauth2/v2.1/authorize/consent?" + r.URL.RawQuery
 	login := l.access.URL + "/oauth2/v2.1/login?" + url.Values{
@@ -676,6 +790,40 @@ func (l *LINE) authorize(w http.ResponseWriter, r *http.Request) {
 		"loginState":     {lineRandomToken()[:22]},
 	}.Encode()
 	http.Redirect(w, r, login, http.StatusFound)
+}
+
+// loginPage stands in for LINE's login form: in the sandbox, its link signs the visitor
+// in and goes on to returnUri.
+func (l *LINE) loginPage(w http.ResponseWriter, r *http.Request) {
+	ret := r.URL.Query().Get("returnUri")
+	if !strings.HasPrefix(ret, "/oauth2/v2.1/authorize/consent?") {
+		ret = ""
+	}
+	w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>LINE Login</title></head>\n"+
+		"<body><h1>LINE Login</h1><p>Log in with your LINE account. (setup-wizard sandbox: nothing is sent anywhere.)</p>\n"+
+		"<p><a href=\"%s\">Log in (sandbox)</a></p></body></html>\n", html.EscapeString(ret))
+}
+
+// consent is where LINE judges the request once the visitor is signed in: the 400 page,
+// or the consent screen whose button goes on to the callback URL.
+func (l *LINE) consent(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if msg, ok := l.judge(q); !ok {
+		writeLINEPage(w, http.StatusBadRequest, "400 Bad Request", msg)
+		return
+	}
+	back, _ := url.Parse(q.Get("redirect_uri"))
+	bq := back.Query()
+	bq.Set("code", "SbxCode"+lineRandomToken()[:12])
+	bq.Set("state", q.Get("state"))
+	back.RawQuery = bq.Encode()
+	w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>LINE</title></head>\n"+
+		"<body><h1>Allow access</h1><p>This channel asks for permission to use your profile. (setup-wizard sandbox)</p>\n"+
+		"<p><a href=\"%s\">Allow</a></p></body></html>\n", html.EscapeString(back.String()))
 }
 
 // serveLinEE is lin.ee: a short link leads to the account's add-friend page.
@@ -711,6 +859,9 @@ func (l *LINE) ActiveKnobs() []string {
 	}
 	if l.latency > 0 {
 		out = append(out, knobLatency+"="+l.latency.String())
+	}
+	if l.cmsStatus != 0 {
+		out = append(out, knobTestCMSStatus+"="+strconv.Itoa(l.cmsStatus))
 	}
 	sort.Strings(out)
 	return out

@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"net/http"
 	"net/url"
@@ -182,6 +183,7 @@ func TestLINEWebhookTest(t *testing.T) {
 		t.Fatalf("timestamp: %v", err)
 	}
 	for knob, reason := range map[string]string{
+		"webhook_test_cms_status=401":    "ERROR_STATUS_CODE",
 		"webhook_test_could_not_connect": "COULD_NOT_CONNECT",
 		"webhook_test_timeout":           "REQUEST_TIMEOUT",
 		"webhook_test_error_status":      "ERROR_STATUS_CODE",
@@ -193,6 +195,16 @@ func TestLINEWebhookTest(t *testing.T) {
 		if m["success"] != false || m["reason"] != reason {
 			t.Fatalf("%s: %v", knob, m)
 		}
+	}
+	l.Reset()
+	_ = l.SetKnob("webhook_test_cms_status=404")
+	if _, _, m = lineDo(t, "POST", u, strings.NewReader(`{"endpoint":"`+sample.WebhookURL+`"}`), lineBearer); m["statusCode"] != float64(404) || m["success"] != false {
+		t.Fatalf("cms 404: %v", m)
+	}
+	l.Reset()
+	_ = l.SetKnob("webhook_test_unresolvable")
+	if st, _, m = lineDo(t, "POST", u, strings.NewReader(`{"endpoint":"`+sample.WebhookURL+`"}`), lineBearer); st != 400 {
+		t.Fatalf("unresolvable: %d %v", st, m)
 	}
 	l.Reset()
 	for i := 0; i < 60; i++ {
@@ -215,22 +227,70 @@ func TestLINEAuthorizeAndLinEE(t *testing.T) {
 		raw, _ := m["_raw"].(string)
 		return st, h, raw
 	}
+	// signIn follows the login page's link as a signed-in visitor: the consent step.
+	signIn := func(loc string) (int, string) {
+		u, err := url.Parse(loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ret := u.Query().Get("returnUri")
+		if !strings.HasPrefix(ret, "/oauth2/v2.1/authorize/consent?") {
+			t.Fatalf("returnUri %q", ret)
+		}
+		st, _, m := lineDo(t, "GET", l.AccessURL()+ret, nil, nil)
+		raw, _ := m["_raw"].(string)
+		return st, raw
+	}
+	// By default, like LINE: every anonymous request goes to the login page first.
+	for _, c := range []struct{ client, redirect, after string }{
+		{sample.LoginChannelID, sample.CallbackURL, "Allow"},
+		{sample.LoginChannelID, sample.CallbackURL + "?from=probe", "Allow"},
+		{sample.LoginChannelID, "https://cms.example.com/other", "Invalid redirect_uri value. Check if it is registered in a LINE developers site."},
+		{"1999999999", sample.CallbackURL, "Invalid client_id"},
+	} {
+		st, h, _ := auth(c.client, c.redirect)
+		if st != 302 || !strings.Contains(h.Get("Location"), "/oauth2/v2.1/login?") {
+			t.Fatalf("%s %s: %d %v", c.client, c.redirect, st, h)
+		}
+		if lst, _, m := lineDo(t, "GET", h.Get("Location"), nil, nil); lst != 200 || !strings.Contains(m["_raw"].(string), "/oauth2/v2.1/authorize/consent?") {
+			t.Fatalf("login page: %d %v", lst, m)
+		}
+		st, body := signIn(h.Get("Location"))
+		if !strings.Contains(body, c.after) || (c.after == "Allow") != (st == 200) {
+			t.Fatalf("%s %s after sign-in: %d %s", c.client, c.redirect, st, body)
+		}
+		if c.after == "Allow" && !strings.Contains(body, html.EscapeString(sample.CallbackURL)) {
+			t.Fatalf("consent does not lead to the callback: %s", body)
+		}
+	}
+	_ = l.SetKnob("callback_unregistered")
+	_, h, _ := auth(sample.LoginChannelID, sample.CallbackURL)
+	if st, body := signIn(h.Get("Location")); st != 400 || !strings.Contains(body, "Invalid redirect_uri") {
+		t.Fatalf("callback_unregistered after sign-in: %d %s", st, body)
+	}
+	l.Reset()
+	_ = l.SetKnob("login_channel_unknown")
+	_, h, _ = auth(sample.LoginChannelID, sample.CallbackURL)
+	if st, body := signIn(h.Get("Location")); st != 400 || !strings.Contains(body, "Invalid client_id") {
+		t.Fatalf("login_channel_unknown after sign-in: %d %s", st, body)
+	}
+
+	// The old assumption, behind a knob: judged at once.
+	l.Reset()
+	_ = l.SetKnob("authorize_validates_at_once")
 	st, h, _ := auth(sample.LoginChannelID, sample.CallbackURL)
 	if st != 302 || !strings.Contains(h.Get("Location"), "/oauth2/v2.1/login") {
-		t.Fatalf("registered: %d %v", st, h)
-	}
-	if st, h, _ = auth(sample.LoginChannelID, sample.CallbackURL+"?from=probe"); st != 302 {
-		t.Fatalf("extra query: %d %v", st, h)
+		t.Fatalf("at once, registered: %d %v", st, h)
 	}
 	if st, _, body := auth(sample.LoginChannelID, "https://cms.example.com/other"); st != 400 || !strings.Contains(body, "Invalid redirect_uri value. Check if it is registered in a LINE developers site.") {
-		t.Fatalf("unregistered: %d %s", st, body)
+		t.Fatalf("at once, unregistered: %d %s", st, body)
 	}
 	if st, _, body := auth("1999999999", sample.CallbackURL); st != 400 || !strings.Contains(body, "Invalid client_id") {
-		t.Fatalf("client id: %d %s", st, body)
+		t.Fatalf("at once, client id: %d %s", st, body)
 	}
 	_ = l.SetKnob("callback_unregistered")
 	if st, _, _ = auth(sample.LoginChannelID, sample.CallbackURL); st != 400 {
-		t.Fatalf("callback_unregistered: %d", st)
+		t.Fatalf("at once, callback_unregistered: %d", st)
 	}
 
 	st, h, _ = lineDo(t, "GET", l.LinEEURL()+"/SbxAbCd", nil, nil)
@@ -240,7 +300,7 @@ func TestLINEAuthorizeAndLinEE(t *testing.T) {
 	if st, _, _ = lineDo(t, "GET", l.LinEEURL()+"/Nothing", nil, nil); st != 404 {
 		t.Fatalf("unknown slug: %d", st)
 	}
-	if l.Requests("/SbxAbCd") != 1 || l.Requests("/oauth2/v2.1/authorize") != 5 {
+	if l.Requests("/SbxAbCd") != 1 || l.Requests("/oauth2/v2.1/authorize") != 4 {
 		t.Fatalf("Requests: %d %d", l.Requests("/SbxAbCd"), l.Requests("/oauth2/v2.1/authorize"))
 	}
 }
@@ -263,6 +323,9 @@ func TestLINEKnobs(t *testing.T) {
 		if strings.HasSuffix(name, "=<duration>") {
 			name = strings.TrimSuffix(name, "<duration>") + "1ms"
 		}
+		if strings.HasSuffix(name, "=<code>") {
+			name = strings.TrimSuffix(name, "<code>") + "404"
+		}
 		if err := l.SetKnob(name); err != nil {
 			t.Errorf("SetKnob(%q): %v", name, err)
 		}
@@ -270,9 +333,57 @@ func TestLINEKnobs(t *testing.T) {
 	if len(l.ActiveKnobs()) != len(LINEKnobs()) {
 		t.Fatalf("ActiveKnobs %v", l.ActiveKnobs())
 	}
+	if err := l.ClearKnob("chat_off"); err != nil || len(l.ActiveKnobs()) != len(LINEKnobs())-1 {
+		t.Fatalf("ClearKnob: %v %v", err, l.ActiveKnobs())
+	}
+	for _, bad := range []string{"no_such_knob", "webhook_test_cms_status=abc", "webhook_test_cms_status=99"} {
+		if bad != "no_such_knob" {
+			if err := l.SetKnob(bad); err == nil {
+				t.Errorf("SetKnob(%q) accepted", bad)
+			}
+		} else if err := l.ClearKnob(bad); err == nil {
+			t.Errorf("ClearKnob(%q) accepted", bad)
+		}
+	}
 	l.Reset()
 	if len(l.ActiveKnobs()) != 0 {
 		t.Fatalf("after Reset: %v", l.ActiveKnobs())
+	}
+}
+
+func TestLINEFollowersAndV21Verify(t *testing.T) {
+	l := NewLINE()
+	defer l.Close()
+	u := l.APIURL() + "/v2/bot/followers/ids?limit=1"
+	if st, _, m := lineDo(t, "GET", u, nil, lineBearer); st != 200 || m["userIds"] == nil {
+		t.Fatalf("verified: %d %v", st, m)
+	}
+	if st, _, _ := lineDo(t, "GET", u, nil, map[string]string{"Authorization": "Bearer nope"}); st != 401 {
+		t.Fatalf("wrong token: %d", st)
+	}
+	_ = l.SetKnob("unverified_account")
+	if st, _, m := lineDo(t, "GET", u, nil, lineBearer); st != 403 || m["message"] == nil {
+		t.Fatalf("unverified: %d %v", st, m)
+	}
+	l.Reset()
+	v := l.APIURL() + "/oauth2/v2.1/verify?access_token="
+	st, _, m := lineDo(t, "GET", v+url.QueryEscape(LINESampleV21Token), nil, nil)
+	if st != 200 || m["client_id"] != sample.ChannelID || m["expires_in"] != float64(30*24*3600) {
+		t.Fatalf("v2.1 verify: %d %v", st, m)
+	}
+	if st, _, m := lineDo(t, "GET", v+url.QueryEscape(sample.ChannelAccessToken), nil, nil); st != 400 || m["error"] != "invalid_request" {
+		t.Fatalf("long-lived at v2.1 verify: %d %v", st, m)
+	}
+	body, hdr := lineForm(url.Values{"access_token": {LINESampleV21Token}})
+	if st, _, _ := lineDo(t, "POST", l.APIURL()+"/v2/oauth/verify", body, hdr); st != 400 {
+		t.Fatalf("v2.1 token at /v2/oauth/verify: %d", st)
+	}
+	if st, _, _ := lineDo(t, "GET", l.APIURL()+"/v2/bot/info", nil, map[string]string{"Authorization": "Bearer " + LINESampleV21Token}); st != 200 {
+		t.Fatalf("v2.1 token on a bot call: %d", st)
+	}
+	_ = l.SetKnob("wrong_token")
+	if st, _, _ := lineDo(t, "GET", v+url.QueryEscape(LINESampleV21Token), nil, nil); st != 400 {
+		t.Fatalf("wrong_token: %d", st)
 	}
 }
 

@@ -71,6 +71,7 @@ const (
 	naverKnobCallbackUnreg  = "naver_callback_unregistered"
 	naverKnobUnavailable    = "naver_unavailable"
 	naverKnobBadRequest     = "naver_bad_request"
+	naverKnobAtOnce         = "naver_authorize_validates_at_once"
 	naverKnobLatency        = "naver_latency"
 	naverLatencyPlaceholder = "=<duration>"
 )
@@ -79,7 +80,8 @@ const (
 func NAVERKnobs() []Knob {
 	return []Knob{
 		{naverKnobWrongSecret, "the Client Secret does not match: revoke answers 401 unauthorized_client, token an invalid_client error"},
-		{naverKnobCallbackUnreg, "no callback URL is registered: authorize shows NAVER's service settings error page"},
+		{naverKnobCallbackUnreg, "no callback URL is registered: NAVER's service settings error page after sign-in (at once with naver_authorize_validates_at_once)"},
+		{naverKnobAtOnce, "old assumption: authorize shows the error page at once instead of sending everyone to the login page first"},
 		{naverKnobUnavailable, "every NAVER call answers 503"},
 		{naverKnobBadRequest, "the revoke and token endpoints answer 400 invalid_request"},
 		{naverKnobLatency + naverLatencyPlaceholder, "every NAVER answer is delayed by the duration (e.g. naver_latency=200ms)"},
@@ -129,6 +131,25 @@ func (n *NAVER) SetApp(app NAVERApp) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	n.app = app
+}
+
+// ClearKnob turns one failure off again; "naver_latency" goes back to none.
+func (n *NAVER) ClearKnob(name string) error {
+	name = strings.TrimSpace(name)
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if name == naverKnobLatency {
+		n.latency = 0
+		return nil
+	}
+	for _, k := range NAVERKnobs() {
+		if k.Name == name {
+			delete(n.knobs, name)
+			return nil
+		}
+	}
+	_, _, _, err := parseKnob("NAVER", naverKnobLatency, NAVERKnobs(), name)
+	return err
 }
 
 // SetKnob turns one failure on; "naver_latency=<duration>" delays every answer.
@@ -227,7 +248,7 @@ func (n *NAVER) serveNID(w http.ResponseWriter, r *http.Request) {
 	case "/oauth2.0/token":
 		n.token(w, r)
 	case "/nidlogin.login":
-		naverPage(w, http.StatusOK, "NAVER", "네이버 로그인 (setup-wizard sandbox: nothing is sent anywhere.)")
+		n.loginPage(w, r)
 	default:
 		naverPage(w, http.StatusNotFound, "NAVER", "페이지를 찾을 수 없습니다.")
 	}
@@ -292,18 +313,27 @@ func naverRegistered(app NAVERApp, redirect string) bool {
 	return false
 }
 
-// authorize is GET /oauth2.0/authorize: a known client with a registered callback goes on
-// to the login page (302); anything else gets NAVER's service settings error page.
+// naverSignedIn marks an authorize request made by the sandbox's login page, as if the
+// visitor had signed in.
+const naverSignedIn = "sbx_signed_in"
+
+// authorize is GET /oauth2.0/authorize. Whether NAVER judges the client and the URLs
+// before or only after sign-in is UNCONFIRMED (FACTS.md), so by default the emulator does
+// what can only make a check say "cannot tell": a visitor who is not signed in goes to
+// the login page whatever the request; after sign-in (the login page's link) an
+// unregistered URL gets the service settings error page. naver_authorize_validates_at_once
+// judges at once, as first assumed.
 func (n *NAVER) authorize(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	n.mu.Lock()
-	app, unreg := n.app, n.on(naverKnobCallbackUnreg)
+	app, unreg, atOnce := n.app, n.on(naverKnobCallbackUnreg), n.on(naverKnobAtOnce)
 	n.mu.Unlock()
 	if q.Get("response_type") != "code" || q.Get("state") == "" {
 		naverPage(w, http.StatusBadRequest, "NAVER", "invalid_request")
 		return
 	}
-	if q.Get("client_id") != app.ClientID || unreg || !naverRegistered(app, q.Get("redirect_uri")) {
+	signedIn := q.Get(naverSignedIn) != ""
+	if (atOnce || signedIn) && (q.Get("client_id") != app.ClientID || unreg || !naverRegistered(app, q.Get("redirect_uri"))) {
 		name := app.AppName
 		if q.Get("client_id") != app.ClientID {
 			name = ""
@@ -312,11 +342,41 @@ func (n *NAVER) authorize(w http.ResponseWriter, r *http.Request) {
 			strings.TrimSpace(name+" 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다."))
 		return
 	}
+	if signedIn {
+		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+		w.WriteHeader(http.StatusOK)
+		back, _ := url.Parse(q.Get("redirect_uri"))
+		bq := back.Query()
+		bq.Set("code", NAVERSampleCode)
+		bq.Set("state", q.Get("state"))
+		back.RawQuery = bq.Encode()
+		fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"UTF-8\"><title>NAVER</title></head>\n"+
+			"<body><p>%s 서비스에 정보 제공 동의 (setup-wizard sandbox)</p><p><a href=\"%s\">동의하기</a></p></body></html>\n",
+			html.EscapeString(app.AppName), html.EscapeString(back.String()))
+		return
+	}
 	login := n.nid.URL + "/nidlogin.login?" + url.Values{
 		"mode": {"form"},
 		"url":  {n.nid.URL + r.URL.RequestURI()},
 	}.Encode()
 	http.Redirect(w, r, login, http.StatusFound)
+}
+
+// loginPage stands in for NAVER's login form: its link signs the visitor in (sandbox).
+func (n *NAVER) loginPage(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("url")
+	if u, err := url.Parse(next); err != nil || u.Path != "/oauth2.0/authorize" {
+		next = ""
+	} else {
+		q := u.Query()
+		q.Set(naverSignedIn, "1")
+		next = u.Path + "?" + q.Encode()
+	}
+	w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"ko\"><head><meta charset=\"UTF-8\"><title>NAVER</title></head>\n"+
+		"<body><p>네이버 로그인 (setup-wizard sandbox: nothing is sent anywhere.)</p><p><a href=\"%s\">로그인</a></p></body></html>\n",
+		html.EscapeString(next))
 }
 
 // token is POST /oauth2.0/token. As NAVER does, errors come as HTTP 200 with an error

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"html"
 	"io"
 	"net/http"
 	"net/url"
@@ -61,9 +62,8 @@ func TestNAVERAuthorize(t *testing.T) {
 	n := NewNAVER()
 	defer n.Close()
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	get := func(clientID, redirect string) (int, string, string) {
-		q := url.Values{"response_type": {"code"}, "client_id": {clientID}, "redirect_uri": {redirect}, "state": {"s"}}
-		resp, err := client.Get(n.NIDURL() + "/oauth2.0/authorize?" + q.Encode())
+	fetch := func(u string) (int, string, string) {
+		resp, err := client.Get(u)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,27 +71,77 @@ func TestNAVERAuthorize(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, resp.Header.Get("Location"), string(b)
 	}
-	const errSentence = "서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다"
-	for _, cb := range []string{"https://sample.com", "https://www.sample.com/", "https://m.sample.com/member/callback", "https://sample.com?x=1"} {
-		st, loc, _ := get(sample.NaverClientID, cb)
+	get := func(clientID, redirect string) (int, string, string) {
+		q := url.Values{"response_type": {"code"}, "client_id": {clientID}, "redirect_uri": {redirect}, "state": {"s"}}
+		return fetch(n.NIDURL() + "/oauth2.0/authorize?" + q.Encode())
+	}
+	// signedIn follows the login page's link, as a visitor who signs in.
+	signedIn := func(clientID, redirect string) (int, string, string) {
+		st, loc, _ := get(clientID, redirect)
 		if st != http.StatusFound || !strings.Contains(loc, "/nidlogin.login?") {
-			t.Errorf("%s: %d %q", cb, st, loc)
+			t.Fatalf("%s %q anonymous: %d %q", clientID, redirect, st, loc)
+		}
+		_, _, page := fetch(loc)
+		i := strings.Index(page, `href="`)
+		if i < 0 {
+			t.Fatalf("login page without a link: %s", page)
+		}
+		href := html.UnescapeString(page[i+len(`href="`) : i+strings.Index(page[i:], `">`)])
+		return fetch(n.NIDURL() + href)
+	}
+	const errSentence = "서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다"
+	check := func(mode string, do func(string, string) (int, string, string)) {
+		for _, cb := range []string{"https://sample.com", "https://www.sample.com/", "https://m.sample.com/member/callback", "https://sample.com?x=1"} {
+			st, loc, body := do(sample.NaverClientID, cb)
+			if mode == "at once" && (st != http.StatusFound || !strings.Contains(loc, "/nidlogin.login?")) {
+				t.Errorf("%s %s: %d %q", mode, cb, st, loc)
+			}
+			if mode == "signed in" && (st != http.StatusOK || strings.Contains(body, errSentence) || !strings.Contains(body, "code="+NAVERSampleCode)) {
+				t.Errorf("%s %s: %d %q", mode, cb, st, body)
+			}
+		}
+		for _, cb := range []string{"https://evil.example", "https://sample.company", "https://shop.sample.com", ""} {
+			st, loc, body := do(sample.NaverClientID, cb)
+			if st != naverErrorPageStatus || loc != "" || !strings.Contains(body, errSentence) || !strings.Contains(body, sample.ShopName) {
+				t.Errorf("%s %q: %d %q %q", mode, cb, st, loc, body)
+			}
+		}
+		if _, _, body := do("UnknownClientId00000", "https://sample.com"); !strings.Contains(body, errSentence) {
+			t.Errorf("%s unknown client: %q", mode, body)
 		}
 	}
-	for _, cb := range []string{"https://evil.example", "https://sample.company", "https://shop.sample.com", ""} {
-		st, loc, body := get(sample.NaverClientID, cb)
-		if st != naverErrorPageStatus || loc != "" || !strings.Contains(body, errSentence) || !strings.Contains(body, sample.ShopName) {
-			t.Errorf("%q: %d %q %q", cb, st, loc, body)
+	// By default every anonymous request goes to the login page: nothing is judged yet.
+	for _, cb := range []string{"https://sample.com", "https://evil.example", ""} {
+		if st, loc, _ := get("UnknownClientId00000", cb); st != http.StatusFound || !strings.Contains(loc, "/nidlogin.login?") {
+			t.Errorf("anonymous %q: %d %q", cb, st, loc)
 		}
 	}
-	if _, _, body := get("UnknownClientId00000", "https://sample.com"); !strings.Contains(body, errSentence) {
-		t.Errorf("unknown client: %q", body)
+	check("signed in", signedIn)
+	if err := n.SetKnob("naver_callback_unregistered"); err != nil {
+		t.Fatal(err)
 	}
+	if _, _, body := signedIn(sample.NaverClientID, "https://sample.com"); !strings.Contains(body, errSentence) {
+		t.Errorf("knob, signed in: %q", body)
+	}
+	n.Reset()
+	if err := n.SetKnob("naver_authorize_validates_at_once"); err != nil {
+		t.Fatal(err)
+	}
+	check("at once", get)
 	if err := n.SetKnob("naver_callback_unregistered"); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, body := get(sample.NaverClientID, "https://sample.com"); !strings.Contains(body, errSentence) {
 		t.Errorf("knob: %q", body)
+	}
+	if err := n.ClearKnob("naver_callback_unregistered"); err != nil {
+		t.Fatal(err)
+	}
+	if st, _, _ := get(sample.NaverClientID, "https://sample.com"); st != http.StatusFound {
+		t.Errorf("after ClearKnob: %d", st)
+	}
+	if err := n.ClearKnob("nope"); err == nil {
+		t.Error("ClearKnob of an unknown knob accepted")
 	}
 }
 
