@@ -30,7 +30,10 @@ type Result struct {
 	Detail  string     // for support: status codes, API error names; never a secret
 	// Learnt holds values the check found out, keyed by config key
 	// (line.token learns "line.messaging_api.channel_id").
-	Learnt   map[string]string
+	Learnt map[string]string
+	// Confirm, when set, is how a person can settle what the API could not tell (the
+	// result is then a warning); see Confirmation.
+	Confirm  *Confirmation
 	Attempts int
 	Duration time.Duration
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -34,6 +35,8 @@ const (
 	chkStepCollect     = "line.collect"
 	chkStepChatOn      = "line.chat_on"
 	chkStepWebhook     = "line.webhook"
+	chkStepCMS         = "line.cms"
+	chkStepVerify      = "line.verify_account"
 	chkStepCallback    = "line.callback"
 	chkWebhookWait     = 60 * time.Second
 	chkWebhookInterval = 5 * time.Second
@@ -55,6 +58,7 @@ func Checks() []verify.Check {
 		{ID: "line.token", Step: chkStepCollect, Reads: []string{chkKeyToken}, Applies: has(chkKeyToken), Run: chkRunToken},
 		{ID: "line.secret", Needs: []string{"line.token"}, Step: chkStepCollect, Reads: []string{chkKeyToken, chkKeySecret}, Applies: has(chkKeyToken, chkKeySecret), Run: chkRunSecret},
 		{ID: "line.bot", Step: chkStepChatOn, Reads: []string{chkKeyToken, chkKeyAccountName}, Applies: has(chkKeyToken), Run: chkRunBot},
+		{ID: "line.verified", Step: chkStepVerify, Reads: []string{chkKeyToken}, Applies: has(chkKeyToken), Run: chkRunVerified},
 		{ID: "line.friend_url", Needs: []string{"line.bot"}, Step: chkStepCollect, Reads: []string{chkKeyToken, chkKeyFriendURL}, Applies: has(chkKeyToken, chkKeyFriendURL), Run: chkRunFriendURL},
 		{ID: "line.webhook.set", Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL, chkKeySetWebhook}, Applies: func(a steps.Answers) bool {
 			return has(chkKeyToken, chkKeyWebhookURL)(a) && a.Bool(chkKeySetWebhook)
@@ -212,38 +216,113 @@ func chkTokenRefused(id string, c chkCall) verify.Result {
 
 var chkWhatToken = steps.T("the channel access token", "チャネルアクセストークン")
 
+// IsV21Token tells a channel access token v2.1 (a JWT: "eyJ…" in three dot-separated
+// parts) from the others, which are verified elsewhere.
+func IsV21Token(tok string) bool {
+	return strings.HasPrefix(tok, "eyJ") && strings.Count(tok, ".") == 2
+}
+
+// chkVerifyV21 is GET /oauth2/v2.1/verify?access_token=… (FACTS.md). The SDK's variant
+// sends another parameter name, so the call is made here.
+func chkVerifyV21(ctx context.Context, env *verify.Env, tok string) (*channel_access_token.VerifyChannelAccessTokenResponse, chkCall) {
+	const call = "GET /oauth2/v2.1/verify"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(chkAPI(env), "/")+"/oauth2/v2.1/verify?"+url.Values{"access_token": {tok}}.Encode(), nil)
+	if err != nil {
+		return nil, chkCall{call: call, err: err, ctx: ctx}
+	}
+	res, err := chkHTTP(env).Do(req)
+	if err != nil {
+		return nil, chkCall{call: call, err: err, ctx: ctx}
+	}
+	defer res.Body.Close()
+	if res.StatusCode/100 != 2 {
+		return nil, chkOutcome(ctx, call, res, errors.New("not 2xx"))
+	}
+	var body channel_access_token.VerifyChannelAccessTokenResponse
+	if err := json.NewDecoder(io.LimitReader(res.Body, 64<<10)).Decode(&body); err != nil {
+		return nil, chkCall{call: call, status: res.StatusCode, badBody: true, ctx: ctx}
+	}
+	return &body, chkCall{call: call, status: res.StatusCode, ctx: ctx}
+}
+
 func chkRunToken(ctx context.Context, env *verify.Env) verify.Result {
 	const id = "line.token"
-	api, err := chkTokens(ctx, env)
-	if err != nil {
-		return chkSetupError(id, err)
+	tok := env.Answers.Get(chkKeyToken)
+	var body *channel_access_token.VerifyChannelAccessTokenResponse
+	var c chkCall
+	v21 := IsV21Token(tok)
+	if v21 {
+		body, c = chkVerifyV21(ctx, env, tok)
+	} else {
+		api, err := chkTokens(ctx, env)
+		if err != nil {
+			return chkSetupError(id, err)
+		}
+		var res *http.Response
+		res, body, err = api.VerifyChannelTokenWithHttpInfo(tok)
+		c = chkOutcome(ctx, "POST /v2/oauth/verify", res, err)
+		if err != nil {
+			body = nil
+		}
 	}
-	res, body, err := api.VerifyChannelTokenWithHttpInfo(env.Answers.Get(chkKeyToken))
-	c := chkOutcome(ctx, "POST /v2/oauth/verify", res, err)
 	switch {
-	case err == nil && body != nil && strings.TrimSpace(body.ClientId) != "":
+	case body != nil && strings.TrimSpace(body.ClientId) != "":
 		ch := steps.Clean(strings.TrimSpace(body.ClientId))
 		r := verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The channel access token is valid; it belongs to Messaging API channel "+ch+".",
 				"チャネルアクセストークンは有効です（Messaging API チャネル "+ch+" のもの）。"),
 			Learnt: map[string]string{chkKeyChannelID: ch}}
+		if v21 {
+			at := chkNow(env)().Add(time.Duration(body.ExpiresIn) * time.Second).UTC()
+			days := body.ExpiresIn / 86400
+			r.Detail = fmt.Sprintf("channel access token v2.1, expires_in %d s (%s)", body.ExpiresIn, at.Format(time.RFC3339))
+			r.Message = steps.T(fmt.Sprintf("The channel access token v2.1 is valid; it belongs to Messaging API channel %s and expires on %s UTC (in %d days). After that the CMS can no longer reach LINE: renew it in time, or use a long-lived token, which does not expire.", ch, at.Format("2006-01-02 15:04"), days),
+				fmt.Sprintf("チャネルアクセストークン v2.1 は有効です（Messaging API チャネル %s のもの）。有効期限は %s（UTC、あと %d 日）です。期限が過ぎると CMS から LINE に接続できなくなります。期限前に更新するか、期限のない長期のトークンを使ってください。", ch, at.Format("2006-01-02 15:04"), days))
+		}
 		if given := env.Answers.Get(chkKeyChannelID); given != "" && given != ch {
 			r.Status = verify.Warn
 			r.Message = steps.T("The channel access token is valid, but it belongs to channel "+ch+", not "+steps.Clean(given)+" as entered. The wizard will use "+ch+"; make sure the token was copied from the right channel.",
 				"チャネルアクセストークンは有効ですが、入力されたチャネル "+steps.Clean(given)+" ではなくチャネル "+ch+" のものです。"+ch+" を使います。正しいチャネルからコピーしたか確認してください。")
 		}
 		return r
-	case err == nil:
+	case c.status/100 == 2:
 		c.badBody = true
-		c.status = http.StatusOK
 		return chkCouldNotTell(id, chkWhatToken, c)
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
-			Message: steps.T("The channel access token is not valid (revoked or mistyped). Issue a long-lived token again in the Messaging API tab of the LINE Developers console and enter it.",
-				"チャネルアクセストークンが無効です（失効しているか入力ミスです）。LINE Developers コンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
+			Message: steps.T("The channel access token is not valid (revoked, expired or mistyped). Issue a long-lived token again in the Messaging API tab of the LINE Developers console and enter it.",
+				"チャネルアクセストークンが無効です（失効・期限切れ・入力ミス）。LINE Developers コンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
 			Detail: c.detail()}
 	}
 	return chkCouldNotTell(id, chkWhatToken, c)
+}
+
+// chkRunVerified asks for one follower ID: LINE answers that only for verified or
+// premium accounts (FACTS.md), so 403 means neither. Only a warning: the shop works
+// without the badge, it is just not found by search.
+func chkRunVerified(ctx context.Context, env *verify.Env) verify.Result {
+	const id = "line.verified"
+	api, err := chkMessaging(ctx, env)
+	if err != nil {
+		return chkSetupError(id, err)
+	}
+	res, body, err := api.GetFollowersWithHttpInfo("", 1)
+	c := chkOutcome(ctx, "GET /v2/bot/followers/ids?limit=1", res, err)
+	switch {
+	case c.status/100 == 2 && err == nil && body != nil:
+		return verify.Result{ID: id, Status: verify.Pass, Detail: c.detail(),
+			Message: steps.T("The account is verified (or premium): LINE lets it read its followers, which only such accounts may.",
+				"アカウントは認証済（またはプレミアム）です。LINE がフォロワーの取得を許可しており、これは認証済かプレミアムのアカウントだけです。")}
+	case c.status == http.StatusForbidden:
+		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepVerify, Detail: c.detail(),
+			Message: steps.T("The account is not verified yet (its badge is grey): LINE refuses it the followers API, which only verified or premium accounts may use. Everything else works, but customers cannot find the shop by searching in LINE. Request verification (the account verification step) if not done; LINE answers by e-mail.",
+				"アカウントはまだ認証済ではありません（バッジがグレー）。認証済かプレミアムのアカウントしか使えないフォロワー取得を LINE が拒否しました。ほかは動きますが、お客様が LINE の検索でお店を見つけられません。まだなら認証を申請してください（アカウント認証の手順）。結果は LINE からメールで届きます。")}
+	case c.status == http.StatusUnauthorized:
+		return chkTokenRefused(id, c)
+	case c.status/100 == 2:
+		c.badBody = true
+	}
+	return chkCouldNotTell(id, steps.T("whether the account is verified", "アカウントが認証済かどうか"), c)
 }
 
 // chkStateless proves a channel ID and secret with a stateless token, which has no side
@@ -572,16 +651,16 @@ func chkRunWebhookTest(ctx context.Context, env *verify.Env) verify.Result {
 				Message: steps.T(fmt.Sprintf("LINE sent a test event to %s and the CMS answered (HTTP %d).", shown, body.StatusCode),
 					fmt.Sprintf("LINE から %s にテストイベントを送り、CMS が応答しました（HTTP %d）。", shown, body.StatusCode))}
 		}
-		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: detail,
-			Message: chkTestFailure(shown, reason, body.StatusCode, probeTrim(steps.Clean(body.Detail), 200))}
+		msg, step := chkTestFailure(shown, reason, body.StatusCode, probeTrim(steps.Clean(body.Detail), 200))
+		return verify.Result{ID: id, Status: verify.Fail, Step: step, Detail: detail, Message: msg}
 	case c.status == http.StatusNotFound:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 			Message: steps.T("LINE has no webhook URL to test. Set "+shown+" at the webhook step first.",
 				"LINE にテストする Webhook URL がありません。先に Webhook の手順で "+shown+" を設定してください。")}
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
-			Message: steps.T("LINE refused to test "+shown+": it is not a valid webhook URL (https://, at most 500 characters). Check the URL the CMS gave you.",
-				"LINE が "+shown+" のテストを受け付けませんでした。Webhook URL として正しくありません（https://、500 文字以内）。CMS から受け取った URL を確認してください。")}
+			Message: steps.T("LINE refused to test "+shown+" (HTTP 400). Either the URL is malformed (it must be https:// and at most 500 characters), or its host name does not resolve (the domain has no DNS record yet, or is mistyped). Check the URL against the one the CMS shows; if it is the same, ask whoever runs the CMS's domain to check its DNS.",
+				"LINE が "+shown+" のテストを受け付けませんでした（HTTP 400）。URL の形が正しくない（https:// で 500 文字以内である必要があります）か、ホスト名が引けない（ドメインの DNS がまだ無い、または綴りが違う）かのどちらかです。CMS に表示されている URL と見比べ、同じなら CMS のドメインの管理者に DNS を確認してもらってください。")}
 	case c.status == http.StatusUnauthorized:
 		return chkTokenRefused(id, c)
 	case c.status == http.StatusTooManyRequests:
@@ -593,23 +672,84 @@ func chkRunWebhookTest(ctx context.Context, env *verify.Env) verify.Result {
 	return chkCouldNotTell(id, chkWhatWebhook, c)
 }
 
-// chkTestFailure explains a failed webhook test in the operator's terms, by LINE's reason.
-func chkTestFailure(url, reason string, status int32, detail string) steps.Text {
+// chkTestFailure explains a failed webhook test in the operator's terms, by what the CMS
+// answered (statusCode is the CMS's own HTTP status; ≤ 0 when nothing answered) and by
+// LINE's reason, and names the step where the fix is.
+func chkTestFailure(url, reason string, status int32, detail string) (steps.Text, string) {
 	said := fmt.Sprintf(" (LINE: %s, %q)", reason, detail)
 	saidJA := fmt.Sprintf("（LINE：%s、%q）", reason, detail)
-	switch reason {
-	case "COULD_NOT_CONNECT":
-		return steps.T("LINE could not connect to "+url+said+": the CMS server did not accept the connection. Check that the URL is right and that the site has a valid HTTPS certificate from a public authority (self-signed ones are refused).",
-			"LINE が "+url+" に接続できませんでした"+saidJA+"。CMS のサーバーが接続を受け付けていません。URL が正しいか、サイトに公的な認証局の有効な HTTPS 証明書があるか（自己署名は不可）を確認してください。")
-	case "REQUEST_TIMEOUT":
-		return steps.T("The CMS at "+url+" answered too slowly"+said+": LINE waits only 2 seconds. Ask the CMS provider to answer LINE's webhook at once.",
-			url+" の CMS の応答が遅すぎました"+saidJA+"。LINE は 2 秒しか待ちません。LINE の Webhook にすぐ応答するよう CMS の提供元に依頼してください。")
-	case "ERROR_STATUS_CODE":
-		return steps.T(fmt.Sprintf("The CMS at %s answered with status %d%s: it rejected LINE's test. Check that the channel secret entered in the CMS is the one of this channel, then ask the CMS provider.", url, status, said),
-			fmt.Sprintf("%s の CMS がステータス %d で応答しました%s。CMS が LINE のテストを拒否しています。CMS に入力したチャネルシークレットがこのチャネルのものか確認し、CMS の提供元に問い合わせてください。", url, status, saidJA))
+	switch {
+	case status == 400 || status == 401 || status == 403:
+		// LINE's SDK examples answer 400 to a bad x-line-signature (FACTS.md).
+		return steps.T(fmt.Sprintf("The CMS at %s refused LINE's test with HTTP %d%s. Most likely it holds another channel secret than this channel's, so LINE's signature does not match. Paste this Messaging API channel's secret into the CMS again (the CMS step), save, and test again.", url, status, said),
+			fmt.Sprintf("%s の CMS が LINE のテストを HTTP %d で拒否しました%s。CMS にこのチャネルとは別のチャネルシークレットが入っていて、LINE の署名が合わない可能性が高いです。この Messaging API チャネルのチャネルシークレットを CMS にもう一度貼り付けて保存し（CMS の手順）、もう一度テストしてください。", url, status, saidJA)), chkStepCMS
+	case status == 404 || status == 405:
+		return steps.T(fmt.Sprintf("The CMS answered LINE's test with HTTP %d%s: nothing takes webhooks at the path of %s. The path of the webhook URL is wrong: copy the webhook URL again from the CMS, exactly as it shows it.", status, said, url),
+			fmt.Sprintf("CMS が LINE のテストに HTTP %d で応答しました%s。%s のパスでは Webhook を受け付けていません。Webhook URL のパスが違います。CMS に表示されている Webhook URL をそのままもう一度コピーしてください。", status, saidJA, url)), chkStepWebhook
+	case status >= 500:
+		return steps.T(fmt.Sprintf("The CMS at %s failed while answering LINE's test (HTTP %d)%s. The fault is on the CMS's side: ask the CMS provider, then test again.", url, status, said),
+			fmt.Sprintf("%s の CMS が LINE のテストへの応答中にエラーになりました（HTTP %d）%s。CMS 側の問題です。CMS の提供元に問い合わせてから、もう一度テストしてください。", url, status, saidJA)), chkStepWebhook
+	case reason == "COULD_NOT_CONNECT":
+		return steps.T("LINE could not connect to "+url+said+": the CMS server is unreachable from the internet. Check that the URL is right, that the server is up, and that the site has a valid HTTPS certificate from a public authority (self-signed ones are refused, TLS 1.2 or later).",
+			"LINE が "+url+" に接続できませんでした"+saidJA+"。インターネットから CMS のサーバーに届きません。URL が正しいか、サーバーが動いているか、サイトに公的な認証局の有効な HTTPS 証明書があるか（自己署名は不可、TLS 1.2 以上）を確認してください。"), chkStepWebhook
+	case reason == "REQUEST_TIMEOUT":
+		return steps.T("The CMS at "+url+" answered slower than 2 seconds"+said+", and LINE gives up after 2 seconds. Ask the CMS provider to answer LINE's webhook at once (and do the work afterwards).",
+			url+" の CMS の応答が 2 秒より遅く"+saidJA+"、LINE は 2 秒で打ち切ります。LINE の Webhook にはすぐ応答し、処理はその後で行うよう CMS の提供元に依頼してください。"), chkStepWebhook
+	case reason == "ERROR_STATUS_CODE":
+		return steps.T(fmt.Sprintf("The CMS at %s answered LINE's test with HTTP %d%s instead of 200. Ask the CMS provider what that status means.", url, status, said),
+			fmt.Sprintf("%s の CMS が LINE のテストに 200 ではなく HTTP %d で応答しました%s。そのステータスの意味を CMS の提供元に問い合わせてください。", url, status, saidJA)), chkStepWebhook
 	}
 	return steps.T("LINE's test of "+url+" failed for a reason LINE does not classify"+said+". Try the test again; if it keeps failing, send the detail to the CMS provider.",
-		url+" のテストが、LINE が分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細を CMS の提供元に送ってください。")
+		url+" のテストが、LINE が分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細を CMS の提供元に送ってください。"), chkStepWebhook
+}
+
+// chkKeyCallbackConfirmed holds what the operator confirmed about the callback URL:
+// "<Login channel ID> <callback URL>" after they saw LINE accept it signed in, so that
+// a later run (the final re-check) still knows; anything else means nothing confirmed.
+const chkKeyCallbackConfirmed = "flow.line.callback_confirmed"
+
+func chkConfirmedPair(ch, cb string) string {
+	return strings.TrimSpace(ch) + " " + strings.TrimSpace(cb)
+}
+
+// ConfirmURL is the authorize request the operator opens in a browser signed in to LINE
+// to see whether LINE accepts the callback URL (no PKCE: nothing is ever exchanged).
+func ConfirmURL(accessBase, clientID, redirectURI string) string {
+	q := url.Values{
+		"response_type": {"code"},
+		"client_id":     {clientID},
+		"redirect_uri":  {redirectURI},
+		"state":         {"setupwizard"},
+		"scope":         {"profile openid"},
+	}
+	return strings.TrimRight(accessBase, "/") + "/oauth2/v2.1/authorize?" + q.Encode()
+}
+
+// chkCallbackUnregistered is the message when LINE refused the callback URL.
+func chkCallbackUnregistered(shown string) steps.Text {
+	return steps.T("LINE does not know the callback URL "+shown+", so customers' logins would stop at LINE's \"400 Bad Request / Invalid redirect_uri value\" page. In the LINE Developers console, open the Login channel's LINE Login tab and add exactly this URL under \"Callback URL\", then check again. (If the Login channel ID is wrong, LINE says the same: line.login.secret would then fail too.)",
+		"LINE にコールバック URL "+shown+" が登録されていないため、お客様のログインが LINE の「400 Bad Request / Invalid redirect_uri value」の画面で止まります。LINE Developers コンソールで LINE ログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこの URL をそのまま追加してから、もう一度確認してください。（チャネル ID が違う場合も同じ表示になり、その場合は line.login.secret も失敗します。）")
+}
+
+// chkCallbackConfirm is the question that settles what the probe cannot tell.
+func chkCallbackConfirm(openURL, ch, cb, shown string) *verify.Confirmation {
+	registered := steps.T("The callback URL "+shown+" is registered in the LINE Login channel: you saw LINE accept it while signed in.",
+		"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE にログインした状態で受け付けられることを確認しました）。")
+	yes := map[string]string{chkKeyCallbackConfirmed: chkConfirmedPair(ch, cb)}
+	return &verify.Confirmation{
+		URL: openURL,
+		Question: steps.T("Open the address in a browser where you are signed in to LINE. What did LINE show?",
+			"LINE にログインしているブラウザでアドレスを開いてください。LINE には何が表示されましたか？"),
+		Answers: []verify.ConfirmAnswer{
+			{Label: steps.T("A consent screen (the channel asks for permission)", "同意画面（チャネルが許可を求める画面）"),
+				Status: verify.Pass, Message: registered, Learnt: yes},
+			{Label: steps.T("It went on to the shop's site (the CMS)", "そのままショップのサイト（CMS）に移った"),
+				Status: verify.Pass, Message: registered, Learnt: yes},
+			{Label: steps.T(`"400 Bad Request / Invalid redirect_uri value"`, "「400 Bad Request / Invalid redirect_uri value」"),
+				Status: verify.Fail, Step: chkStepCallback, Message: chkCallbackUnregistered(shown),
+				Learnt: map[string]string{chkKeyCallbackConfirmed: "refused"}},
+		},
+	}
 }
 
 func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
@@ -634,12 +774,21 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 	switch verdict {
 	case CallbackRegistered:
 		return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
-			Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel.",
-				"コールバック URL "+shown+" は LINE ログインチャネルに登録されています。")}
+			Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel: LINE sent the request back to it.",
+				"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE がこの URL にリクエストを返しました）。")}
+	case CallbackLoginPage:
+		if env.Answers.Get(chkKeyCallbackConfirmed) == chkConfirmedPair(ch, cb) {
+			return verify.Result{ID: id, Status: verify.Pass, Detail: verify.ConfirmedDetail + "; " + detail,
+				Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel, as you confirmed signed in to LINE (LINE itself tells only signed-in visitors).",
+					"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE にログインした状態であなたが確認しました。LINE はログインした人にしか判定を見せません）。")}
+		}
+		open := ConfirmURL(base, ch, cb)
+		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepCallback, Detail: detail,
+			Confirm: chkCallbackConfirm(open, ch, cb, shown),
+			Message: steps.T("Cannot tell whether the callback URL "+shown+" is registered: LINE sends every visitor who is not signed in to its login page first, and checks the callback URL only after sign-in. To find out, open "+open+" in a browser where you are signed in to LINE (while the channel is Developing, with an account that has a role on it). A consent screen, or a jump to the shop's site, means the URL is registered. \"400 Bad Request / Invalid redirect_uri value\" means it is not: add it exactly under \"Callback URL\" in the LINE Login tab of the Login channel.",
+				"コールバック URL "+shown+" が登録されているかは、ここからは分かりません。LINE はログインしていない人をまずログイン画面に送り、コールバック URL はログイン後に初めて確かめるためです。確かめるには、LINE にログインしているブラウザで "+open+" を開いてください（チャネルが「開発中」の間は、チャネルに権限のあるアカウントで）。同意画面が出るか、ショップのサイトに移れば登録されています。「400 Bad Request / Invalid redirect_uri value」と出たら登録されていません。LINE ログインチャネルの「LINEログイン設定」タブの「コールバックURL」にこの URL をそのまま追加してください。")}
 	case CallbackUnregistered:
-		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCallback, Detail: detail,
-			Message: steps.T("LINE does not know the callback URL "+shown+", so customers' logins would stop at an error page. In the LINE Developers console, open the Login channel's LINE Login tab and add exactly this URL under \"Callback URL\". (If the Login channel ID is wrong, LINE says the same: line.login.secret would then fail too.)",
-				"LINE にコールバック URL "+shown+" が登録されていないため、お客様のログインがエラー画面で止まります。LINE Developers コンソールで LINE ログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこの URL をそのまま追加してください。（チャネル ID が違う場合も同じ表示になり、その場合は line.login.secret も失敗します。）")}
+		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCallback, Detail: detail, Message: chkCallbackUnregistered(shown)}
 	case CallbackWrongClientID:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect, Detail: detail,
 			Message: steps.T("LINE does not know the LINE Login channel ID "+steps.Clean(ch)+". Copy it again from the Basic settings tab of the LINE Login channel.",

@@ -142,6 +142,7 @@ func TestChecksDeclaration(t *testing.T) {
 		"line.token":          nil,
 		"line.secret":         {"line.token"},
 		"line.bot":            nil,
+		"line.verified":       nil,
 		"line.friend_url":     {"line.bot"},
 		"line.webhook.set":    nil,
 		"line.webhook.active": {"line.webhook.set"},
@@ -188,10 +189,12 @@ func TestChecksDeclaration(t *testing.T) {
 func TestAllPass(t *testing.T) {
 	r := chktNewRig(t, nil)
 	r.env.Answers["flow.line.set_webhook"] = "true"
-	for _, id := range []string{"line.token", "line.secret", "line.bot", "line.friend_url", "line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.secret", "line.login.callback"} {
+	for _, id := range []string{"line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.secret"} {
 		res := r.run(t, id, 0)
 		chktExpect(t, res, verify.Pass, "")
 	}
+	// LINE tells no anonymous visitor whether a callback URL is registered: cannot tell.
+	chktExpect(t, r.run(t, "line.login.callback", 0), verify.Warn, "line.callback", "Cannot tell", "分かりません")
 	if r.env.Answers.Get("line.messaging_api.channel_id") != sample.ChannelID {
 		t.Fatalf("channel ID not learnt: %v", r.env.Answers)
 	}
@@ -389,7 +392,7 @@ func TestWebhookTest(t *testing.T) {
 	}{
 		{"webhook_test_could_not_connect", []string{"COULD_NOT_CONNECT", "certificate"}},
 		{"webhook_test_timeout", []string{"REQUEST_TIMEOUT", "2 seconds"}},
-		{"webhook_test_error_status", []string{"ERROR_STATUS_CODE", "status 500", "rejected"}},
+		{"webhook_test_error_status", []string{"ERROR_STATUS_CODE", "HTTP 500", "failed"}},
 		{"webhook_test_unclassified", []string{"UNCLASSIFIED"}},
 	}
 	for _, c := range cases {
@@ -411,21 +414,137 @@ func TestWebhookTest(t *testing.T) {
 }
 
 func TestLoginCallback(t *testing.T) {
-	r := chktNewRig(t, nil)
-	chktExpect(t, r.run(t, "line.login.callback", 0), verify.Pass, "", sample.CallbackURL)
+	// LINE's real behaviour: every anonymous authorize goes to the login page, registered
+	// or not, so the probe cannot tell. It warns, says why, and gives the URL to open.
+	for _, knobs := range [][]string{nil, {"callback_unregistered"}, {"login_channel_unknown"}} {
+		r := chktNewRig(t, nil, knobs...)
+		res := r.run(t, "line.login.callback", 0)
+		chktExpect(t, res, verify.Warn, "line.callback", sample.CallbackURL, "Cannot tell", "signed in to LINE", "consent screen",
+			"400 Bad Request / Invalid redirect_uri value", "分かりません", "同意画面", "ログインしているブラウザ", "login page")
+		c := res.Confirm
+		if c == nil || len(c.Answers) != 3 || c.Question.EN == "" || c.Question.JA == "" {
+			t.Fatalf("%v: confirmation %+v", knobs, c)
+		}
+		if !strings.Contains(res.Message.EN, c.URL) || !strings.HasPrefix(c.URL, r.emu.AccessURL()+"/oauth2/v2.1/authorize?") ||
+			!strings.Contains(c.URL, "redirect_uri=https%3A%2F%2Fcms.example.com%2Fline%2Fcallback") {
+			t.Fatalf("confirm URL %q", c.URL)
+		}
+		// The operator's answers: consent screen / the CMS pass, the 400 page fails.
+		for i, want := range []verify.Status{verify.Pass, verify.Pass, verify.Fail} {
+			got := res.Confirmed(i)
+			chktSound(t, got)
+			if got.Status != want || got.Confirm != nil || !strings.HasPrefix(got.Detail, "confirmed by operator") {
+				t.Fatalf("answer %d: %+v", i, got)
+			}
+			if want == verify.Fail && (got.Step != "line.callback" || !strings.Contains(got.Message.EN, "Callback URL")) {
+				t.Fatalf("answer %d: %+v", i, got)
+			}
+			// A run after the answer remembers it (the final re-check), for this URL only.
+			r2 := chktNewRig(t, nil, knobs...)
+			for k, v := range got.Learnt {
+				r2.env.Answers[k] = v
+			}
+			again := r2.run(t, "line.login.callback", 0)
+			if want == verify.Pass {
+				chktExpect(t, again, verify.Pass, "", "confirmed by operator", "as you confirmed")
+				r2.env.Answers["line.login.callback_url"] = "https://cms.example.com/line/other"
+				chktExpect(t, r2.run(t, "line.login.callback", 0), verify.Warn, "line.callback")
+			} else {
+				chktExpect(t, again, verify.Warn, "line.callback")
+			}
+		}
+		if got := res.Confirmed(7); got.Status != verify.Warn {
+			t.Fatal("an answer out of range changed the result")
+		}
+	}
 
-	r = chktNewRig(t, nil, "callback_unregistered")
-	chktExpect(t, r.run(t, "line.login.callback", 0), verify.Fail, "line.callback", sample.CallbackURL, "Callback URL", "LINE Login tab")
-
-	r = chktNewRig(t, nil)
+	// The old assumption (LINE judges at once), kept behind a knob: evidence either way.
+	r := chktNewRig(t, nil, "authorize_validates_at_once", "callback_unregistered")
+	chktExpect(t, r.run(t, "line.login.callback", 0), verify.Fail, "line.callback", sample.CallbackURL, "Callback URL", "LINE Login tab", "コールバックURL")
+	r = chktNewRig(t, nil, "authorize_validates_at_once")
 	r.env.Answers["line.login.channel_id"] = "1999999999"
 	chktExpect(t, r.run(t, "line.login.callback", 0), verify.Fail, "line.collect", "1999999999")
+	// A 400 page fails even when the operator had confirmed the URL before.
+	r = chktNewRig(t, nil, "authorize_validates_at_once", "callback_unregistered")
+	r.env.Answers["flow.line.callback_confirmed"] = sample.LoginChannelID + " " + sample.CallbackURL
+	chktExpect(t, r.run(t, "line.login.callback", 0), verify.Fail, "line.callback")
+}
+
+func TestTokenV21(t *testing.T) {
+	r := chktNewRig(t, nil)
+	r.env.Answers["line.messaging_api.channel_access_token"] = fakeapi.LINESampleV21Token
+	res := r.run(t, "line.token", 0)
+	chktExpect(t, res, verify.Pass, "", "v2.1", sample.ChannelID, "2026-01-31 09:00", "30 days", "あと 30 日", "expires_in 2592000")
+	if r.emu.Requests("/oauth2/v2.1/verify") != 1 || r.emu.Requests("/v2/oauth/verify") != 0 {
+		t.Fatalf("verified at the wrong endpoint: v2.1 %d, v2 %d", r.emu.Requests("/oauth2/v2.1/verify"), r.emu.Requests("/v2/oauth/verify"))
+	}
+	chktExpect(t, r.run(t, "line.bot", 0), verify.Pass, "")
+
+	r = chktNewRig(t, nil, "wrong_token")
+	r.env.Answers["line.messaging_api.channel_access_token"] = fakeapi.LINESampleV21Token
+	chktExpect(t, r.run(t, "line.token", 0), verify.Fail, "line.collect", "not valid", "HTTP 400", "GET /oauth2/v2.1/verify")
+
+	// A token of another shape is opaque: LINE decides (here: unknown, so 400).
+	r = chktNewRig(t, nil)
+	r.env.Answers["line.messaging_api.channel_access_token"] = "abc-def_ghi.jkl"
+	chktExpect(t, r.run(t, "line.token", 0), verify.Fail, "line.collect", "POST /v2/oauth/verify")
+	for _, knob := range []string{"server_error", "bad_json"} {
+		r = chktNewRig(t, nil, knob)
+		r.env.Answers["line.messaging_api.channel_access_token"] = fakeapi.LINESampleV21Token
+		chktExpect(t, r.run(t, "line.token", 0), verify.Error, "")
+	}
+}
+
+func TestVerified(t *testing.T) {
+	r := chktNewRig(t, nil)
+	chktExpect(t, r.run(t, "line.verified", 0), verify.Pass, "", "verified", "認証済")
+	if r.emu.Requests("/v2/bot/followers/ids") != 1 {
+		t.Fatal("followers/ids not asked")
+	}
+	r = chktNewRig(t, nil, "unverified_account")
+	chktExpect(t, r.run(t, "line.verified", 0), verify.Warn, "line.verify_account", "not verified", "grey", "HTTP 403", "グレー", "認証を申請")
+	a := fakeapi.SampleLINEAccount()
+	a.Verified = false
+	r = chktNewRig(t, fakeapi.NewLINEAccount(a))
+	chktExpect(t, r.run(t, "line.verified", 0), verify.Warn, "line.verify_account")
+	r = chktNewRig(t, nil, "wrong_token")
+	chktExpect(t, r.run(t, "line.verified", 0), verify.Fail, "line.collect", "HTTP 401")
+	r = chktNewRig(t, nil, "server_error")
+	chktExpect(t, r.run(t, "line.verified", 0), verify.Error, "", "500")
+}
+
+func TestWebhookTestDiagnosis(t *testing.T) {
+	cases := []struct {
+		knob  string
+		step  string
+		words []string
+	}{
+		{"webhook_test_cms_status=400", "line.cms", []string{"HTTP 400", "another channel secret", "別のチャネルシークレット"}},
+		{"webhook_test_cms_status=401", "line.cms", []string{"HTTP 401", "another channel secret", "CMS step"}},
+		{"webhook_test_cms_status=403", "line.cms", []string{"HTTP 403", "signature", "署名"}},
+		{"webhook_test_cms_status=404", "line.webhook", []string{"HTTP 404", "path", "パス"}},
+		{"webhook_test_cms_status=405", "line.webhook", []string{"HTTP 405", "path of the webhook URL is wrong"}},
+		{"webhook_test_cms_status=500", "line.webhook", []string{"HTTP 500", "failed while answering", "CMS 側の問題"}},
+		{"webhook_test_cms_status=503", "line.webhook", []string{"HTTP 503", "CMS's side"}},
+		{"webhook_test_cms_status=302", "line.webhook", []string{"HTTP 302", "instead of 200"}},
+		{"webhook_test_could_not_connect", "line.webhook", []string{"COULD_NOT_CONNECT", "unreachable", "certificate", "届きません"}},
+		{"webhook_test_timeout", "line.webhook", []string{"REQUEST_TIMEOUT", "slower than 2 seconds", "2 秒"}},
+		{"webhook_test_unresolvable", "line.webhook", []string{"HTTP 400", "malformed", "does not resolve", "DNS"}},
+	}
+	for _, c := range cases {
+		t.Run(c.knob, func(t *testing.T) {
+			r := chktNewRig(t, nil, c.knob)
+			chktExpect(t, r.run(t, "line.webhook.test", 0), verify.Fail, c.step, c.words...)
+		})
+	}
+	r := chktNewRig(t, nil, "webhook_test_cms_status=204")
+	chktExpect(t, r.run(t, "line.webhook.test", 0), verify.Pass, "", "HTTP 204")
 }
 
 // TestCouldNotTell turns each failure of LINE's side on for each check: the result is
 // "could not tell" (error), never a pass or a fail about the operator's values.
 func TestCouldNotTell(t *testing.T) {
-	ids := []string{"line.token", "line.secret", "line.bot", "line.friend_url", "line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.secret", "line.login.callback"}
+	ids := []string{"line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.secret", "line.login.callback"}
 	for _, knob := range []string{"server_error", "rate_limit", "rate_limit_retry_after", "hang", "bad_json"} {
 		for _, id := range ids {
 			t.Run(knob+"/"+id, func(t *testing.T) {
@@ -445,7 +564,7 @@ func TestCouldNotTell(t *testing.T) {
 				case id == "line.friend_url":
 					want = verify.Warn // a short link that cannot be resolved only warns
 				case id == "line.login.callback" && knob == "bad_json":
-					want = verify.Pass // the authorize page is not JSON
+					want = verify.Warn // the authorize page is not JSON: LINE's login page, cannot tell
 				case id == "line.webhook.set" && knob == "bad_json":
 					want = verify.Pass // LINE's 200 is the answer; its body carries nothing
 				}
@@ -502,7 +621,7 @@ func TestUnreachable(t *testing.T) {
 	emu := fakeapi.NewLINE()
 	r := chktNewRig(t, emu)
 	emu.Close()
-	for _, id := range []string{"line.token", "line.bot", "line.login.callback"} {
+	for _, id := range []string{"line.token", "line.bot", "line.verified", "line.login.callback"} {
 		chktExpect(t, r.run(t, id, 0), verify.Error, "", "Could not reach LINE")
 	}
 	r.env.URLs.LineAPI = "::not a url"

@@ -537,7 +537,7 @@ func collectStep() *steps.Step {
 				Sample:   sample.LoginChannelSecret,
 			},
 		},
-		Checks: []string{"line.token", "line.secret", "line.bot", "line.friend_url", "line.login.secret"},
+		Checks: []string{"line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.login.secret"},
 	}
 }
 

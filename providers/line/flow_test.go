@@ -24,7 +24,7 @@ var (
 	}
 	// flContractChecks are the check flIDs of DESIGN.md.
 	flContractChecks = []string{
-		"line.token", "line.secret", "line.bot", "line.friend_url", "line.webhook.set", "line.webhook.active",
+		"line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.webhook.set", "line.webhook.active",
 		"line.webhook.test", "line.login.secret", "line.login.callback", "naver.credentials", "naver.callback", "naver.urls",
 	}
 )
@@ -138,7 +138,7 @@ func TestFieldKeysChecksAndSecrets(t *testing.T) {
 		"line.login.channel_secret":               "LINE_LOGIN_CHANNEL_SECRET",
 	}
 	wantChecks := map[string][]string{
-		"line.collect":  {"line.token", "line.secret", "line.bot", "line.friend_url", "line.login.secret"},
+		"line.collect":  {"line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.login.secret"},
 		"line.webhook":  {"line.webhook.set", "line.webhook.active", "line.webhook.test"},
 		"line.callback": {"line.login.callback"},
 	}

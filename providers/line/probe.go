@@ -20,9 +20,13 @@ import (
 type CallbackVerdict string
 
 const (
-	// CallbackRegistered: LINE went on to its login page (or back to the callback URL),
-	// which it does only for a registered callback URL.
+	// CallbackRegistered: LINE sent the visitor back to the callback URL (with a code or
+	// an error), which it does only for a registered callback URL.
 	CallbackRegistered CallbackVerdict = "registered"
+	// CallbackLoginPage: LINE went on to its login page. It does so for every anonymous
+	// request and judges redirect_uri only after sign-in (FACTS.md), so this says nothing
+	// about the callback URL: cannot tell.
+	CallbackLoginPage CallbackVerdict = "login_page"
 	// CallbackUnregistered: LINE refused the redirect_uri.
 	CallbackUnregistered CallbackVerdict = "unregistered"
 	// CallbackWrongClientID: LINE does not know the Login channel ID.
@@ -47,7 +51,7 @@ func ClassifyAuthorize(status int, location string, body []byte) (CallbackVerdic
 		where := probeShortURL(u)
 		switch {
 		case strings.Contains(u.Path, "/oauth2/v2.1/login"), strings.HasPrefix(u.Path, "/dialog/"):
-			return CallbackRegistered, fmt.Sprintf("HTTP %d to LINE's login page (%s)", status, where)
+			return CallbackLoginPage, fmt.Sprintf("HTTP %d to LINE's login page (%s): LINE judges redirect_uri only after sign-in", status, where)
 		case u.Query().Has("code"), u.Query().Has("error"):
 			// LINE sends an answer or an error back only to a registered callback URL.
 			e := steps.Clean(u.Query().Get("error"))

@@ -51,7 +51,7 @@ func TestClassifyAuthorizeFixtures(t *testing.T) {
 			t.Errorf("%s: detail without the status: %q", c.File, detail)
 		}
 	}
-	for _, v := range []line.CallbackVerdict{line.CallbackRegistered, line.CallbackUnregistered, line.CallbackWrongClientID, line.CallbackUnknown} {
+	for _, v := range []line.CallbackVerdict{line.CallbackRegistered, line.CallbackLoginPage, line.CallbackUnregistered, line.CallbackWrongClientID, line.CallbackUnknown} {
 		if !seen[v] {
 			t.Errorf("no fixture gives %s", v)
 		}
@@ -76,7 +76,8 @@ func TestClassifyAuthorizeEdges(t *testing.T) {
 		{500, "", "Invalid redirect_uri value", line.CallbackUnknown},
 		{429, "", "Invalid client_id", line.CallbackUnknown},
 		{302, "https://cms.example.com/line/callback?code=abc&state=x", "", line.CallbackRegistered},
-		{302, "https://access.line.me/dialog/oauth/weblogin?x=1", "", line.CallbackRegistered},
+		{302, "https://access.line.me/dialog/oauth/weblogin?x=1", "", line.CallbackLoginPage},
+		{302, "https://access.line.me/oauth2/v2.1/login?returnUri=x", "", line.CallbackLoginPage},
 		{302, "%%%", "", line.CallbackUnknown},
 		{200, "", "INVALID REDIRECT_URI VALUE", line.CallbackUnregistered},
 		{404, "", "<title>Not Found</title>", line.CallbackUnknown},
@@ -95,7 +96,7 @@ func FuzzClassifyAuthorize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status int, location string, body []byte) {
 		v, detail := line.ClassifyAuthorize(status, location, body)
 		switch v {
-		case line.CallbackRegistered, line.CallbackUnregistered, line.CallbackWrongClientID, line.CallbackUnknown:
+		case line.CallbackRegistered, line.CallbackLoginPage, line.CallbackUnregistered, line.CallbackWrongClientID, line.CallbackUnknown:
 		default:
 			t.Fatalf("verdict %q", v)
 		}

@@ -40,12 +40,16 @@ func TestSuiteOverlapsIndependentChecks(t *testing.T) {
 		"flow.line.set_webhook":                   "true",
 	}, nil)
 	for _, r := range results {
-		if r.Status != verify.Pass {
+		want := verify.Pass
+		if r.ID == "line.login.callback" {
+			want = verify.Warn // LINE tells only signed-in visitors
+		}
+		if r.Status != want {
 			t.Errorf("%s: %s (%s)", r.ID, r.Status, r.Detail)
 		}
 	}
-	if len(results) != 9 {
-		t.Errorf("%d results, want all 9 LINE checks", len(results))
+	if len(results) != 10 {
+		t.Errorf("%d results, want all 10 LINE checks", len(results))
 	}
 	// token, bot, login.secret, login.callback and webhook.set start at once.
 	if got := em.MaxConcurrent(); got < 5 {

@@ -149,13 +149,33 @@ func LoginChannelSecret(v string, a steps.Answers) *steps.Problem {
 			"Messaging APIチャネルではなくLINEログインチャネルを開き、「チャネル基本設定」タブのチャネルシークレットをコピーしてください。"))(v, a)
 }
 
-// ChannelAccessToken checks the shape of a long-lived channel access token: base64
-// characters in one piece. A length other than LongLivedTokenLen is only a warning, since
-// that length is observed, not documented.
+// valLooksLikeSecret: 32 hex digits is how every channel secret looks, and no channel
+// access token is known to be that short.
+func valLooksLikeSecret(v string) bool {
+	if steps.Len(v) != ChannelSecretLen {
+		return false
+	}
+	for _, r := range v {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func valPrintableASCII(r rune) bool { return r > ' ' && r < 0x7f }
+
+// ChannelAccessToken checks a channel access token. LINE documents it as "an opaque
+// string" (FACTS.md), so only what cannot be a token is refused: empty, spaces inside,
+// non-ASCII, a "Bearer " prefix, a channel secret pasted in its place. Anything else that
+// is unlike the tokens seen so far (characters outside base64, another length, a v2.1
+// token that expires) is a warning, and line.token decides.
 func ChannelAccessToken(v string, a steps.Answers) *steps.Problem {
 	n := steps.Len(v)
 	lower := strings.ToLower(v)
 	switch {
+	case strings.TrimSpace(v) == "":
+		return steps.Errorf(steps.T("is empty.", "入力されていません。"), fixToken)
 	case strings.HasPrefix(lower, "bearer ") || strings.HasPrefix(lower, "bearer\t"):
 		return steps.Errorf(steps.T(`starts with "Bearer"; only the token itself is wanted.`, "先頭に「Bearer」が付いています。トークンだけを入力してください。"),
 			steps.T(`Delete "Bearer " in front and keep the rest.`, "先頭の「Bearer 」を消して、残りを入力してください。"))
@@ -164,20 +184,25 @@ func ChannelAccessToken(v string, a steps.Answers) *steps.Problem {
 		"トークンは1行の長い文字列です。文字を選択せず、横のコピーボタンでもう一度コピーしてください。"))(v, a); p != nil {
 		return p
 	}
-	switch {
-	case valAllDigits(v) && n <= 12:
-		return steps.Errorf(steps.T("has digits only and looks like a channel ID, not a channel access token.", "数字だけで、チャネルアクセストークンではなくチャネルIDのようです。"), fixToken)
-	case n == ChannelSecretLen && valAllAlnum(v):
-		return steps.Errorf(steps.T(fmt.Sprintf("has %d characters and looks like a channel secret, not a channel access token.", n), fmt.Sprintf("%d文字で、チャネルアクセストークンではなくチャネルシークレットのようです。", n)), fixToken)
-	case strings.HasPrefix(v, "eyJ") && strings.Count(v, ".") == 2:
-		return steps.Errorf(steps.T("looks like a channel access token v2.1, which expires; the wizard needs the long-lived token.", "有効期限のあるチャネルアクセストークンv2.1のようです。長期のトークンが必要です。"),
-			steps.T(`In the Messaging API tab, press "Issue" under "Channel access token (long-lived)" and copy that token.`, "「Messaging API設定」タブの「チャネルアクセストークン（長期）」で「発行」を押し、そのトークンをコピーしてください。"))
-	}
-	if p := steps.Charset(steps.T("letters, digits and + / =", "半角英数字と + / ="), valIsBase64, fixToken)(v, a); p != nil {
+	if p := steps.Charset(steps.T("half-width letters, digits and symbols", "半角の英数字と記号"), valPrintableASCII, fixToken)(v, a); p != nil {
 		return p
 	}
-	if n < valMinTokenLen {
-		return steps.Errorf(steps.T(fmt.Sprintf("is only %d characters long, far too short for a channel access token.", n), fmt.Sprintf("%d文字しかなく、チャネルアクセストークンとしては短すぎます。", n)), fixToken)
+	if valLooksLikeSecret(v) {
+		return steps.Errorf(steps.T(fmt.Sprintf("has %d hexadecimal characters and looks like a channel secret, not a channel access token.", n), fmt.Sprintf("16進数の%d文字で、チャネルアクセストークンではなくチャネルシークレットのようです。", n)), fixToken)
+	}
+	switch {
+	case IsV21Token(v):
+		return steps.Warnf(steps.T("looks like a channel access token v2.1, which expires (after at most 30 days); a long-lived token does not.", "有効期限（最長30日）のあるチャネルアクセストークンv2.1のようです。長期のトークンには期限がありません。"),
+			steps.T(`It works until it expires (the live check shows when). To avoid renewing it, press "Issue" under "Channel access token (long-lived)" in the Messaging API tab and use that token.`, "期限までは使えます（接続テストで期限を表示します）。更新の手間を省くなら、「Messaging API設定」タブの「チャネルアクセストークン（長期）」で「発行」を押し、そのトークンを使ってください。"))
+	case valAllDigits(v) && n <= 12:
+		return steps.Warnf(steps.T("has digits only and looks like a channel ID, not a channel access token.", "数字だけで、チャネルアクセストークンではなくチャネルIDのようです。"), fixToken)
+	}
+	for i, r := range []rune(v) {
+		if !valIsBase64(r) {
+			return steps.Warnf(steps.T(fmt.Sprintf("has %q at character %d; long-lived tokens usually have only letters, digits and + / =.", string(r), i+1),
+				fmt.Sprintf("%d文字目に「%s」があります。長期のトークンは通常、半角英数字と + / = だけです。", i+1, string(r))),
+				steps.T("Check that it was copied whole and from the right place. The live check will tell for sure.", "正しい場所から欠けずにコピーできているか確かめてください。接続テストで確実に分かります。"))
+		}
 	}
 	if n != LongLivedTokenLen {
 		return steps.Warnf(

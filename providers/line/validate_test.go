@@ -117,10 +117,18 @@ func TestChannelAccessToken(t *testing.T) {
 		{"inner space", vToken172[:80] + " " + vToken172[80:], nil, vFail, "one long line"},
 		{"line break", vToken172[:80] + "\n" + vToken172[80:], nil, vFail, "spaces or line breaks"},
 		{"secret pasted", sample.ChannelSecret, nil, vFail, "channel secret"},
-		{"channel id pasted", "1234567890", nil, vFail, "channel ID"},
-		{"jwt v2.1", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0." + strings.Repeat("a", 80), nil, vFail, "v2.1"},
-		{"bad character", vToken172[:100] + "-" + vToken172[101:], nil, vFail, "character 101"},
-		{"too short", "abcdefABCDEF0123456789+/", nil, vFail, "too short"},
+		{"uppercase hex secret pasted", strings.ToUpper(sample.ChannelSecret), nil, vFail, "channel secret"},
+		{"empty", "", nil, vFail, "empty"},
+		{"full-width", "ｄｊｄＨ" + vToken172[4:], nil, vFail, "half-width"},
+		{"non-ASCII", vToken172[:50] + "é" + vToken172[51:], nil, vFail, "character 51"},
+		// Opaque: anything else that could be a token is only a warning; line.token decides.
+		{"channel id pasted warns", "1234567890", nil, vWarn, "channel ID"},
+		{"jwt v2.1 warns", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0." + strings.Repeat("a", 80), nil, vWarn, "v2.1"},
+		{"dash warns", vToken172[:100] + "-" + vToken172[101:], nil, vWarn, "character 101"},
+		{"underscore and dot warn", vToken172[:100] + "_." + vToken172[102:], nil, vWarn, `"_"`},
+		{"short warns", "abcdefABCDEF0123456789+/", nil, vWarn, "has 24"},
+		{"odd length warns", vToken172[:171], nil, vWarn, "has 171"},
+		{"32 non-hex characters warn", strings.Repeat("xyz", 10) + "ab", nil, vWarn, "has 32"},
 	})
 }
 

@@ -157,14 +157,16 @@ type Verdict int
 
 const (
 	Undetermined Verdict = iota // the answer matches neither known shape
-	Registered                  // NAVER went on to its login page
-	Unregistered                // NAVER showed its "service settings" error page
+	// LoginPage: NAVER went on to its login page. Whether it judges the URLs before or
+	// only after sign-in is UNCONFIRMED (FACTS.md), so this says nothing: cannot tell.
+	LoginPage
+	Unregistered // NAVER showed its "service settings" error page
 )
 
 func (v Verdict) String() string {
 	switch v {
-	case Registered:
-		return "registered"
+	case LoginPage:
+		return "login_page"
 	case Unregistered:
 		return "unregistered"
 	}
@@ -180,8 +182,8 @@ var unregisteredMarks = []string{
 }
 
 // ClassifyAuthorize reads NAVER's answer to an authorize request made without following
-// redirects. A redirect to the login page (nidlogin.login) means the client ID and the
-// redirect_uri were accepted; NAVER's error page (its status is UNCONFIRMED, so any status
+// redirects. A redirect to the login page (nidlogin.login) means only that NAVER wants a
+// signed-in visitor first (cannot tell); NAVER's error page (its status is UNCONFIRMED, so any status
 // is read) means the callback URL or the service URL is not registered. Everything else is
 // undetermined. The string says what was seen, for the report's detail.
 func ClassifyAuthorize(status int, location string, body []byte) (Verdict, string) {
@@ -197,7 +199,7 @@ func ClassifyAuthorize(status int, location string, body []byte) (Verdict, strin
 			return Undetermined, fmt.Sprintf("HTTP %d: unreadable Location", status)
 		}
 		if strings.Contains(u.Path, "nidlogin.login") {
-			return Registered, fmt.Sprintf("HTTP %d: redirect to NAVER's login page", status)
+			return LoginPage, fmt.Sprintf("HTTP %d: redirect to NAVER's login page", status)
 		}
 		if e := u.Query().Get("error"); e != "" {
 			return Undetermined, fmt.Sprintf("HTTP %d: redirect with error=%s", status, steps.Clean(e))
@@ -206,7 +208,7 @@ func ClassifyAuthorize(status int, location string, body []byte) (Verdict, strin
 	}
 	// A login page sent by script instead of a redirect header.
 	if status == http.StatusOK && strings.Contains(text, "nidlogin.login") {
-		return Registered, "HTTP 200: page moving on to NAVER's login page"
+		return LoginPage, "HTTP 200: page moving on to NAVER's login page"
 	}
 	return Undetermined, fmt.Sprintf("HTTP %d: neither NAVER's login page nor its error page", status)
 }
@@ -249,7 +251,7 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 	}
 	wg.Wait()
 
-	var bad, unclear []string
+	var bad, unclear, login []string
 	var details []string
 	var firstErr error
 	for _, p := range probes {
@@ -267,6 +269,8 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 			switch p.verdict {
 			case Unregistered:
 				bad = append(bad, u)
+			case LoginPage:
+				login = append(login, u)
 			case Undetermined:
 				unclear = append(unclear, u)
 			}
@@ -289,8 +293,12 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 		}
 		return couldNotTell(CheckCallbackID, StepEnvironments, why, detail)
 	default:
-		res.Status = verify.Pass
-		res.Message = steps.T(fmt.Sprintf("NAVER accepts all %d callback URLs.", len(probes)), fmt.Sprintf("NAVER はコールバック URL %d 件をすべて受け付けます。", len(probes)))
+		// Every URL led to the login page: NAVER gave no verdict to pass on.
+		list := strings.Join(login, ", ")
+		res.Status = verify.Warn
+		res.Message = steps.T(
+			"Cannot tell whether NAVER accepts "+list+": NAVER sends a visitor who is not signed in to its login page first, and may judge the service and callback URLs only after sign-in. To find out, press the shop's NAVER login button and sign in with the registering ID or a tester ID (while the application is 개발 중, only they can). NAVER's consent screen, or a return to the shop, means the URLs are right; a page saying \"… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다\" (\"You cannot log in with your NAVER account due to an error in the … service settings\") means the service URL or the callback URL is not registered: add it under the environment in NAVER Developers and save.",
+			list+" を NAVER が受け付けるかは、ここからは分かりません。NAVER はログインしていない人をまずログイン画面に送り、サービス URL とコールバック URL はログイン後に確かめることがあるためです。確かめるには、ショップの NAVER ログインボタンを押し、登録したアカウントかテスター ID でログインしてください（「개발 중」の間はそれ以外ではログインできません）。NAVER の同意画面が出るか、ショップに戻れば正しく登録されています。「… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다」（…サービスの設定に誤りがあるため NAVER ID でログインできません）と出たら、サービス URL かコールバック URL が登録されていません。NAVER Developers の環境に追加して保存してください。")
 	}
 	return res
 }

@@ -351,6 +351,20 @@ func TestValidateURLAndDomain(t *testing.T) {
 			t.Errorf("%q: %s", ok, p.Message(steps.EN))
 		}
 	}
+	// Full-width typing: the URL field refuses it and gives the plain form; the domain
+	// field takes it (the planner writes the plain domain).
+	if p := ValidateURL("https://ｓａｍｐｌｅ．ｃｏｍ/cb", nil); p == nil || p.Severity != steps.Error ||
+		!strings.Contains(p.Message(steps.EN), "https://sample.com/cb") || !strings.Contains(p.Message(steps.JA), "全角") {
+		t.Errorf("full-width URL: %v", p)
+	}
+	for _, ok := range []string{"ｓａｍｐｌｅ．ｃｏｍ", "ｗｗｗ.sample.com"} {
+		if p := ValidateDomain(ok, nil); p != nil {
+			t.Errorf("%q: %s", ok, p.Message(steps.EN))
+		}
+	}
+	if p := ValidateDomain("sample＿shop.com", nil); p == nil || p.Severity != steps.Error {
+		t.Errorf("full-width underscore accepted: %v", p)
+	}
 	if p := ValidateDomains("en.sample.com\nbad_domain", nil); p == nil || !strings.Contains(p.Message(steps.EN), "bad_domain") {
 		t.Errorf("bad secondary domain not named: %v", p)
 	}

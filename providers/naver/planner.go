@@ -50,7 +50,7 @@ const (
 // hostSpec is a domain as typed, reduced to what a URL needs.
 type hostSpec struct {
 	scheme string // "https" unless "http://" was typed
-	host   string // ASCII, lower case, without port
+	host   string // as displayHost shows it (Unicode unless typed as xn--), without port
 	port   string
 	www    bool // typed with "www."
 }
@@ -85,13 +85,14 @@ func parseDomain(s string) (hostSpec, *steps.Problem) {
 			Fix:  steps.T("Enter the domain alone, such as sample.com.", "sample.com のようにドメインだけを入力してください。"),
 		}
 	}
-	host, ok := asciiHost(u.Hostname())
+	ascii, ok := asciiHost(u.Hostname())
 	if !ok || strings.Contains(u.Hostname(), ":") {
 		return hostSpec{}, &steps.Problem{
 			Rule: steps.T(fmt.Sprintf("%q is not a valid domain name.", raw), fmt.Sprintf("「%s」はドメイン名として正しくありません。", raw)),
 			Fix:  steps.T("Use letters, digits, hyphens and dots only, such as sample.com.", "英数字・ハイフン・ドットだけで sample.com のように入力してください。"),
 		}
 	}
+	host := displayHost(u.Hostname(), ascii)
 	h := hostSpec{scheme: scheme, host: host, port: u.Port()}
 	if (h.scheme == "https" && h.port == "443") || (h.scheme == "http" && h.port == "80") {
 		h.port = ""
@@ -235,9 +236,10 @@ func containsURL(list []string, u string) bool {
 
 // parsedURL is a service or callback URL reduced for comparison.
 type parsedURL struct {
-	raw  string
-	host string // ASCII, lower case
-	key  string // scheme://host[:port]/path?query without a trailing slash
+	raw   string
+	host  string // ASCII, lower case
+	shown string // the host as displayHost shows it
+	key   string // scheme://host[:port]/path?query without a trailing slash
 }
 
 func urlKey(s string) string {
@@ -275,7 +277,7 @@ func parseURL(s string) (parsedURL, bool) {
 	if u.RawQuery != "" {
 		key += "?" + u.RawQuery
 	}
-	return parsedURL{raw: s, host: host, key: key}, true
+	return parsedURL{raw: s, host: host, shown: displayHost(u.Hostname(), host), key: key}, true
 }
 
 // covers reports whether a service domain covers a callback host: a domain without www
@@ -314,6 +316,9 @@ func ruleServiceURL(service string, _ []string) []steps.Problem {
 			Fix:  steps.T("Enter the shop's address, such as https://sample.com.", "ショップのアドレスを https://sample.com のように入力してください。"),
 		}}
 	}
+	if p := fullWidthProblem("the service URL", "サービス URL", service); p != nil {
+		return []steps.Problem{*p}
+	}
 	if _, ok := parseURL(service); !ok {
 		u := cleanURL(service)
 		return []steps.Problem{{
@@ -327,6 +332,10 @@ func ruleServiceURL(service string, _ []string) []steps.Problem {
 func ruleWellFormed(_ string, cbs []string) []steps.Problem {
 	var ps []steps.Problem
 	for _, cb := range cbs {
+		if p := fullWidthProblem("the callback URL", "コールバック URL", cb); p != nil {
+			ps = append(ps, *p)
+			continue
+		}
 		if _, ok := parseURL(cb); !ok {
 			u := cleanURL(cb)
 			ps = append(ps, steps.Problem{
@@ -338,6 +347,24 @@ func ruleWellFormed(_ string, cbs []string) []steps.Problem {
 	return ps
 }
 
+// fullWidthProblem refuses a URL typed with full-width characters in its host, and gives
+// it back in the plain form the console needs.
+func fullWidthProblem(what, whatJA, raw string) *steps.Problem {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || !widthMapped(u.Host) {
+		return nil
+	}
+	plain := plainURL(raw)
+	if plain == "" {
+		return nil // not readable at all: the other rules say so
+	}
+	r, p := cleanURL(raw), cleanURL(plain)
+	return &steps.Problem{
+		Rule: steps.T(what+" "+r+" is typed with full-width characters.", whatJA+" "+r+" が全角文字で入力されています。"),
+		Fix:  steps.T("Enter it in half-width characters: "+p, "半角で入力してください："+p),
+	}
+}
+
 func ruleCount(_ string, cbs []string) []steps.Problem {
 	var ps []steps.Problem
 	for i := MaxCallbacks; i < len(cbs); i++ {
@@ -345,13 +372,17 @@ func ruleCount(_ string, cbs []string) []steps.Problem {
 		ps = append(ps, steps.Problem{
 			Rule: steps.T(fmt.Sprintf("%s is callback URL number %d; NAVER takes at most %d per environment.", u, i+1, MaxCallbacks),
 				fmt.Sprintf("%s は %d 番目のコールバック URL です。NAVER に登録できるのは 1 つの環境につき %d 件までです。", u, i+1, MaxCallbacks)),
-			Fix: steps.T("Remove the URLs the shop does not use, or register a second application for the other domains.",
-				"使っていない URL を削除するか、ほかのドメイン用に別のアプリケーションを登録してください。"),
+			Fix: steps.T("Remove the URLs the shop does not use; mobile domains (m.…) belong under Mobile web, which takes 5 of its own.",
+				"使っていない URL を削除してください。モバイル用のドメイン（m.…）はモバイルウェブの環境に入れれば、そちらでも 5 件まで登録できます。"),
 		})
 	}
 	return ps
 }
 
+// ruleCovered warns about a callback URL outside the service URL's domain. NAVER does not
+// forbid it (FACTS.md; the Cafe24 guide asks for every secondary domain): the service URL
+// governs where a login may START, so a login started from a page of another domain can
+// fail (outside Internet Explorer). A warning that says so, never an error.
 func ruleCovered(service string, cbs []string) []steps.Problem {
 	svc, ok := parseURL(service)
 	if !ok {
@@ -363,16 +394,18 @@ func ruleCovered(service string, cbs []string) []steps.Problem {
 		if !ok || covers(svc.host, c.host) {
 			continue
 		}
-		u, s := cleanURL(cb), svc.host
-		fix := steps.T("Use an address on "+s+", or register a second application for that domain.",
-			s+" 上のアドレスを使うか、そのドメイン用に別のアプリケーションを登録してください。")
-		if strings.HasPrefix(s, "www.") && covers(strings.TrimPrefix(s, "www."), c.host) {
-			fix = steps.T("Change the service URL to the domain without www ("+strings.TrimPrefix(s, "www.")+"): it covers every subdomain.",
-				"サービス URL を www なしのドメイン（"+strings.TrimPrefix(s, "www.")+"）にしてください。www なしならすべてのサブドメインが含まれます。")
+		u, s := cleanURL(cb), cleanURL(svc.shown)
+		fix := steps.T("Keep it if the shop is also reached at that domain, and place the NAVER login button on pages under "+s+".",
+			"ショップがそのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
+		if strings.HasPrefix(svc.host, "www.") && covers(strings.TrimPrefix(svc.host, "www."), c.host) {
+			bare := displayHost("", strings.TrimPrefix(svc.host, "www."))
+			fix = steps.T("Or change the service URL to the domain without www ("+bare+"): it covers every subdomain.",
+				"または、サービス URL を www なしのドメイン（"+bare+"）にしてください。www なしならすべてのサブドメインが含まれます。")
 		}
 		ps = append(ps, steps.Problem{
-			Rule: steps.T("the callback URL "+u+" is not on the service URL's domain "+s+", so NAVER will refuse it.",
-				"コールバック URL "+u+" はサービス URL のドメイン "+s+" 上にないため、NAVER に拒否されます。"),
+			Severity: steps.Warning,
+			Rule: steps.T("the callback URL "+u+" is not on the service URL's domain "+s+". NAVER accepts that: a callback URL only says where NAVER sends the visitor back. The service URL says where a login may start: a login started from a page outside "+s+" can fail (in browsers other than Internet Explorer).",
+				"コールバック URL "+u+" はサービス URL のドメイン "+s+" 上にありません。NAVER ではこれで構いません（コールバック URL は NAVER がお客様を戻す先です）。サービス URL はログインを始めてよい場所を決めます。"+s+" 以外のページから始めたログインは失敗することがあります（Internet Explorer 以外のブラウザ）。"),
 			Fix: fix,
 		})
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
-func TestPunycode(t *testing.T) {
+func TestASCIIHost(t *testing.T) {
 	for in, want := range map[string]string{
 		"한국.kr":           "xn--3e0b707e.kr",
 		"bücher.de":       "xn--bcher-kva.de",
@@ -16,6 +16,9 @@ func TestPunycode(t *testing.T) {
 		"例え.jp":           "xn--r8jz45g.jp",
 		"sample.com":      "sample.com",
 		"shop。sample。com": "shop.sample.com",
+		"ｓａｍｐｌｅ．ｃｏｍ":      "sample.com",
+		"ｗｗｗ.sample.com":  "www.sample.com",
+		"SAMPLE.COM.":     "sample.com",
 	} {
 		got, ok := asciiHost(in)
 		if !ok || got != want {
@@ -107,8 +110,31 @@ func TestPlan(t *testing.T) {
 		{
 			name:   "internationalised domain",
 			in:     PlanInput{Domain: "한국.kr", PC: true, Mobile: true},
-			pc:     &env{"https://xn--3e0b707e.kr", []string{"https://xn--3e0b707e.kr", "https://www.xn--3e0b707e.kr"}},
-			mobile: &env{"https://m.xn--3e0b707e.kr", []string{"https://m.xn--3e0b707e.kr"}},
+			pc:     &env{"https://한국.kr", []string{"https://한국.kr", "https://www.한국.kr"}},
+			mobile: &env{"https://m.한국.kr", []string{"https://m.한국.kr"}},
+		},
+		{
+			name: "typed as xn--, kept so",
+			in:   PlanInput{Domain: "xn--3e0b707e.kr", PC: true},
+			pc:   &env{"https://xn--3e0b707e.kr", []string{"https://xn--3e0b707e.kr", "https://www.xn--3e0b707e.kr"}},
+		},
+		{
+			name:     "full-width typing becomes the plain domain",
+			in:       PlanInput{Domain: "ｓａｍｐｌｅ．ｃｏｍ", Secondary: []string{"ｗｗｗ．ｓａｍｐｌｅ．ｃｏ．ｊｐ"}, PC: true, Mobile: true},
+			pc:       &env{"https://sample.com", []string{"https://sample.com", "https://www.sample.com", "https://sample.co.jp", "https://www.sample.co.jp"}},
+			mobile:   &env{"https://m.sample.com", []string{"https://m.sample.com"}},
+			problems: []string{"https://sample.co.jp is not on the service URL's domain sample.com", "https://www.sample.co.jp is not on"},
+		},
+		{
+			name: "full-width www",
+			in:   PlanInput{Domain: "ｗｗｗ.sample.com", PC: true},
+			pc:   &env{"https://sample.com", []string{"https://sample.com", "https://www.sample.com"}},
+		},
+		{
+			name:     "secondary domains allowed (cross-border shop), with a warning",
+			in:       PlanInput{Domain: "sample.com", Secondary: []string{"sample.co.kr"}, PC: true},
+			pc:       &env{"https://sample.com", []string{"https://sample.com", "https://www.sample.com", "https://sample.co.kr", "https://www.sample.co.kr"}},
+			problems: []string{"https://sample.co.kr is not on the service URL's domain sample.com. NAVER accepts that", "where a login may start"},
 		},
 		{name: "no domain", in: PlanInput{PC: true}, problems: []string{"domain is missing"}},
 		{name: "no environment", in: PlanInput{Domain: "sample.com"}, problems: []string{"no environment is chosen"}},
@@ -177,9 +203,15 @@ func TestCheckURLs(t *testing.T) {
 		{"paths and http allowed", "http://sample.com/shop", []string{"http://sample.com/Api/Member/Oauth2ClientCallback/naver/", "http://www.sample.com/callback"}, nil},
 		{"subdomain covered by bare domain", "https://sample.com", []string{"https://shop.sample.com", "https://m.sample.com/cb"}, nil},
 		{"www service covers only itself", "https://www.sample.com", []string{"https://www.sample.com", "https://shop.sample.com"},
-			[]want{{steps.Error, "https://shop.sample.com is not on the service URL's domain www.sample.com"}}},
+			[]want{{steps.Warning, "https://shop.sample.com is not on the service URL's domain www.sample.com. NAVER accepts that"}}},
 		{"other domain", "https://sample.com", []string{"https://sample.com", "https://www.sample.com", "https://evilsample.com"},
-			[]want{{steps.Error, "https://evilsample.com is not on"}}},
+			[]want{{steps.Warning, "https://evilsample.com is not on"}}},
+		{"full-width service URL refused with the plain form", "https://ｓａｍｐｌｅ．ｃｏｍ", []string{"https://sample.com", "https://www.sample.com"},
+			[]want{{steps.Error, "full-width characters. Enter it in half-width characters: https://sample.com"}}},
+		{"full-width callback refused with the plain form", "https://sample.com", []string{"https://ｗｗｗ.sample.com/cb", "https://sample.com/cb"},
+			[]want{{steps.Error, "https://www.sample.com/cb"}}},
+		{"unicode shown as typed, not xn--", "https://한국.kr", []string{"https://한국.kr", "https://www.한국.kr", "https://other.kr"},
+			[]want{{steps.Warning, "not on the service URL's domain 한국.kr"}}},
 		{"six callbacks", "https://sample.com", []string{"https://sample.com", "https://www.sample.com", "https://a.sample.com", "https://b.sample.com", "https://c.sample.com", "https://e.sample.com"},
 			[]want{{steps.Error, "https://e.sample.com is callback URL number 6"}}},
 		{"duplicates after normalising", "https://sample.com", []string{"https://sample.com", "https://SAMPLE.com/", "https://www.sample.com"},

@@ -87,6 +87,10 @@ func credential(v string, want int, fix steps.Text) *steps.Problem {
 
 // ValidateURL accepts one http:// or https:// address with a host (NAVER accepts http).
 func ValidateURL(v string, _ steps.Answers) *steps.Problem {
+	if p := fullWidthProblem("", "", v); p != nil {
+		p.Rule = steps.T("is typed with full-width characters.", "全角文字で入力されています。")
+		return p
+	}
 	if _, ok := parseURL(v); ok {
 		return nil // also an internationalised domain, which steps.URL does not take
 	}
