@@ -8,6 +8,8 @@ import (
 // where they are signed in), look, and pick the answer that matches what they saw. A check
 // whose answer says "cannot tell" attaches one to its warning; a front end may ask it and
 // record the chosen answer with Confirmed. Front ends that cannot ask keep the warning.
+// A failure the operator reported earlier carries the question again, so that after a fix
+// in the console they can look again.
 type Confirmation struct {
 	URL      string     // to open; never carries a secret
 	Question steps.Text // what to look at and what to say

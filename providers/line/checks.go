@@ -703,9 +703,10 @@ func chkTestFailure(url, reason string, status int32, detail string) (steps.Text
 		url+" のテストが、LINE が分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細を CMS の提供元に送ってください。"), chkStepWebhook
 }
 
-// chkKeyCallbackConfirmed holds what the operator confirmed about the callback URL:
-// "<Login channel ID> <callback URL>" after they saw LINE accept it signed in, so that
-// a later run (the final re-check) still knows; anything else means nothing confirmed.
+// chkKeyCallbackConfirmed holds what the operator confirmed about the callback URL, so
+// that a later run (the final re-check) still knows: "<Login channel ID> <callback URL>"
+// after they saw LINE accept it signed in, "refused " + that after they saw LINE's 400
+// page. For another channel ID or URL it means nothing.
 const chkKeyCallbackConfirmed = "flow.line.callback_confirmed"
 
 func chkConfirmedPair(ch, cb string) string {
@@ -747,7 +748,7 @@ func chkCallbackConfirm(openURL, ch, cb, shown string) *verify.Confirmation {
 				Status: verify.Pass, Message: registered, Learnt: yes},
 			{Label: steps.T(`"400 Bad Request / Invalid redirect_uri value"`, "「400 Bad Request / Invalid redirect_uri value」"),
 				Status: verify.Fail, Step: chkStepCallback, Message: chkCallbackUnregistered(shown),
-				Learnt: map[string]string{chkKeyCallbackConfirmed: "refused"}},
+				Learnt: map[string]string{chkKeyCallbackConfirmed: "refused " + chkConfirmedPair(ch, cb)}},
 		},
 	}
 }
@@ -777,12 +778,18 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 			Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel: LINE sent the request back to it.",
 				"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE がこの URL にリクエストを返しました）。")}
 	case CallbackLoginPage:
-		if env.Answers.Get(chkKeyCallbackConfirmed) == chkConfirmedPair(ch, cb) {
+		open := ConfirmURL(base, ch, cb)
+		switch env.Answers.Get(chkKeyCallbackConfirmed) {
+		case "refused " + chkConfirmedPair(ch, cb):
+			// What the operator saw stands until they look again (the question is asked
+			// again, so a fix in the console can be confirmed).
+			return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCallback, Detail: verify.ConfirmedDetail + ": LINE showed its 400 page; " + detail,
+				Confirm: chkCallbackConfirm(open, ch, cb, shown), Message: chkCallbackUnregistered(shown)}
+		case chkConfirmedPair(ch, cb):
 			return verify.Result{ID: id, Status: verify.Pass, Detail: verify.ConfirmedDetail + "; " + detail,
 				Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel, as you confirmed signed in to LINE (LINE itself tells only signed-in visitors).",
 					"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE にログインした状態であなたが確認しました。LINE はログインした人にしか判定を見せません）。")}
 		}
-		open := ConfirmURL(base, ch, cb)
 		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepCallback, Detail: detail,
 			Confirm: chkCallbackConfirm(open, ch, cb, shown),
 			Message: steps.T("Cannot tell whether the callback URL "+shown+" is registered: LINE sends every visitor who is not signed in to its login page first, and checks the callback URL only after sign-in. To find out, open "+open+" in a browser where you are signed in to LINE (while the channel is Developing, with an account that has a role on it). A consent screen, or a jump to the shop's site, means the URL is registered. \"400 Bad Request / Invalid redirect_uri value\" means it is not: add it exactly under \"Callback URL\" in the LINE Login tab of the Login channel.",

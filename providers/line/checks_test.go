@@ -450,7 +450,13 @@ func TestLoginCallback(t *testing.T) {
 				r2.env.Answers["line.login.callback_url"] = "https://cms.example.com/line/other"
 				chktExpect(t, r2.run(t, "line.login.callback", 0), verify.Warn, "line.callback")
 			} else {
-				chktExpect(t, again, verify.Warn, "line.callback")
+				// What the operator saw stands, and the question is asked again.
+				chktExpect(t, again, verify.Fail, "line.callback", "confirmed by operator", "Callback URL")
+				if again.Confirm == nil || again.Confirmed(0).Status != verify.Pass {
+					t.Fatalf("a reported 400 page cannot be looked at again: %+v", again.Confirm)
+				}
+				r2.env.Answers["line.login.callback_url"] = "https://cms.example.com/line/other"
+				chktExpect(t, r2.run(t, "line.login.callback", 0), verify.Warn, "line.callback")
 			}
 		}
 		if got := res.Confirmed(7); got.Status != verify.Warn {

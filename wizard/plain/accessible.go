@@ -588,7 +588,7 @@ func (w *walk) runIDs(ctx context.Context, ids []string, origin string) ([]verif
 			w.out.line("    " + txtDetail(w.l, d))
 		}
 	}
-	return res, nil
+	return w.confirmAll(ctx, res, origin)
 }
 
 // stopped says which checks failed, why and where to fix them, and asks what now: go

@@ -112,10 +112,14 @@ func TestNonInteractiveLINESetWebhookOnlyWhenAllowed(t *testing.T) {
 		for _, r := range fs.results[0] {
 			ids[r.ID] = r.Status
 		}
-		for _, id := range []string{"line.token", "line.secret", "line.bot", "line.friend_url", "line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.secret", "line.login.callback"} {
+		for _, id := range []string{"line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.secret"} {
 			if ids[id] != verify.Pass {
 				t.Errorf("%s: %q\n%s", id, ids[id], out.String())
 			}
+		}
+		// LINE tells only a signed-in visitor whether the callback URL is registered.
+		if ids["line.login.callback"] != verify.Warn {
+			t.Errorf("line.login.callback: %q", ids["line.login.callback"])
 		}
 		noLineSecret(t, out.String(), errb.String())
 	})
@@ -123,6 +127,20 @@ func TestNonInteractiveLINESetWebhookOnlyWhenAllowed(t *testing.T) {
 
 // The first-time LINE flow walked with answers piped, live checks against the emulator.
 func TestAccessibleLINEFlowNew(t *testing.T) {
+	for _, tc := range []struct {
+		name, answer, want string
+		status             verify.Status
+	}{
+		{"input ends: the warning stays", "", "warning: line.login.callback: Cannot tell", verify.Warn},
+		{"consent screen seen", "1", "OK: line.login.callback: The callback URL https://cms.example.com/line/callback is registered", verify.Pass},
+		{"the CMS reached", "2", "OK: line.login.callback", verify.Pass},
+		{"400 page seen", "3", "FAILED: line.login.callback: LINE does not know the callback URL", verify.Fail},
+	} {
+		t.Run(tc.name, func(t *testing.T) { accessibleLINEFlowNew(t, tc.answer, tc.want, tc.status) })
+	}
+}
+
+func accessibleLINEFlowNew(t *testing.T, answer, want string, status verify.Status) {
 	flow := line.FlowNew()
 	suite, emu := lineSuite(t)
 	s, fs := newSession(t, flow, nil, steps.EN)
@@ -145,11 +163,25 @@ func TestAccessibleLINEFlowNew(t *testing.T) {
 		sample.WebhookURL, "", // webhook, consent kept at yes
 		sample.CallbackURL,
 	)
+	if answer != "" {
+		in = lines(strings.TrimSuffix(in, "\n"), answer, "n") // "n": do not go back after a failure
+	}
 	o, out, errb := streams(in)
-	if err := RunAccessible(context.Background(), s, o); err != nil {
+	err := RunAccessible(context.Background(), s, o)
+	var code *wizard.ExitCodeError
+	if status == verify.Fail {
+		// A failure the operator reported is a failed check: exit code 3, as any other.
+		if !errors.As(err, &code) || code.Code != 3 {
+			t.Fatalf("err = %v, want exit code 3\n%s", err, out.String())
+		}
+	} else if err != nil {
 		t.Fatalf("err = %v\n%s\n%s", err, out.String(), errb.String())
 	}
 	got := out.String()
+	end := "All steps are done."
+	if status == verify.Fail {
+		end = "Finished with 1 problem: line.login.callback"
+	}
 	for _, w := range []string{
 		"Step 1 of 13: Connect LINE",
 		"Step 8 of 13: Create the LINE Login channel",
@@ -158,11 +190,14 @@ func TestAccessibleLINEFlowNew(t *testing.T) {
 		"Channel access token (long-lived) (not shown as you type): ",
 		"OK: line.token",
 		"OK: line.webhook.test",
-		"OK: line.login.callback",
-		"All steps are done.",
+		"line.login.callback: Open the address in a browser where you are signed in to LINE. What did LINE show?",
+		"/oauth2/v2.1/authorize?client_id=2000000002&redirect_uri=https%3A%2F%2Fcms.example.com%2Fline%2Fcallback",
+		"1) A consent screen",
+		want,
+		end,
 	} {
 		if !strings.Contains(got, w) {
-			t.Errorf("output lacks %q", w)
+			t.Errorf("output lacks %q:\n%s", w, got)
 		}
 	}
 	if n := strings.Count(got, "Step 8 of 13"); n != 2 {
@@ -176,8 +211,15 @@ func TestAccessibleLINEFlowNew(t *testing.T) {
 	if final.Get("line.messaging_api.channel_id") != sample.ChannelID || final.Get("line.login.callback_url") != sample.CallbackURL {
 		t.Errorf("final answers: %v", final)
 	}
-	if len(fs.results[1]) != 9 {
-		t.Errorf("%d results saved, want 9", len(fs.results[1]))
+	if len(fs.results[1]) != 10 {
+		t.Errorf("%d results saved, want 10", len(fs.results[1]))
+	}
+	for _, r := range fs.results[1] {
+		if r.ID == "line.login.callback" {
+			if r.Status != status || (answer != "") != strings.HasPrefix(r.Detail, "confirmed by operator") {
+				t.Errorf("saved %s %q", r.Status, r.Detail)
+			}
+		}
 	}
 	if ep, _ := emu.Webhook(); ep != sample.WebhookURL {
 		t.Errorf("webhook not written with consent: %q", ep)
