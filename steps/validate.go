@@ -313,9 +313,12 @@ func HTTPSURL(fix Text) Validator {
 	}
 }
 
-// IsLocalHost reports a host name or address that only the machine itself, or only its
-// own network, can reach: localhost, *.localhost, *.local (mDNS), loopback, private,
-// link-local, unspecified and unique-local addresses.
+// IsLocalHost reports a host name or address that the internet cannot reach: localhost,
+// *.localhost, *.local (mDNS), and every address outside the public unicast space
+// (loopback, private, shared/CGNAT, link-local, unspecified, documentation, multicast,
+// reserved…), however it is spelt: short (127.1), hex (0x7f000001), decimal (2130706433),
+// octal (0177.0.0.1), IPv4-mapped, NAT64 (64:ff9b::7f00:1) or 6to4. A number that is no
+// address at all is reported too: nothing can reach it.
 func IsLocalHost(host string) bool {
 	h := strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
 	if i := strings.IndexByte(h, '%'); i >= 0 { // IPv6 zone
@@ -324,13 +327,13 @@ func IsLocalHost(host string) bool {
 	if h == "localhost" || strings.HasSuffix(h, ".localhost") || strings.HasSuffix(h, ".local") || h == "local" {
 		return true
 	}
-	ip, err := netip.ParseAddr(h)
-	if err != nil {
-		return false
+	if ip, err := netip.ParseAddr(h); err == nil {
+		return !publicAddr(ip)
 	}
-	ip = ip.Unmap()
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified() ||
-		ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast()
+	if ip, numeric, ok := numericHost(h); numeric {
+		return !ok || !publicAddr(ip)
+	}
+	return false
 }
 
 // PublicHost rejects an address whose host cannot be reached from the internet (see

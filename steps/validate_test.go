@@ -170,6 +170,8 @@ func TestPublicHost(t *testing.T) {
 	good := []string{
 		"https://cms.example.com/", "https://203.0.113.9/", "https://172.32.0.1/", "https://[2001:db8::1]/",
 		"https://localhost.example.com/", "https://192.169.1.1/", "not a url",
+		"https://100.128.0.1/", "https://[64:ff9b::808:808]/", "https://8.8.8.8/", "https://0x8.0x8.8.8/",
+		"https://[2606:4700::1111]/", "https://123.example.com/", "https://0x.example.com/",
 	}
 	bad := []string{
 		"https://localhost/", "https://LOCALHOST:8443/", "https://localhost./", "https://app.localhost/",
@@ -177,6 +179,14 @@ func TestPublicHost(t *testing.T) {
 		"https://10.1.2.3/", "https://172.16.0.1/", "https://172.31.255.255/", "https://192.168.1.10/",
 		"https://169.254.169.254/", "https://[fc00::1]/", "https://[fd12:3456::1]/", "https://[fe80::1%25eth0]/",
 		"https://0.0.0.0/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:192.168.0.1]/",
+		// Other spellings of the same addresses, each passed as public before.
+		"https://127.1/", "https://0x7f000001/", "https://2130706433/", "https://0177.0.0.1/",
+		"https://0x7f.0.0.1/", "https://127.0.1/", "https://0/", "https://10.1/", "https://0xa9fea9fe/",
+		"https://100.64.0.1/", "https://100.127.255.254/", "https://[64:ff9b::7f00:1]/",
+		"https://[64:ff9b::a00:1]/", "https://[::ffff:7f00:1]/", "https://[::127.0.0.1]/",
+		"https://[2002:7f00:1::]/", "https://[fe80::1]/", "https://[ff02::1]/", "https://224.0.0.1/",
+		"https://255.255.255.255/", "https://198.18.0.1/", "https://[64:ff9b:1::1]/",
+		"https://1.2.3.256/", "https://1.2.3.4.5/", "https://0x100000000/",
 	}
 	for _, s := range good {
 		if p := v(s, nil); p != nil {

@@ -72,3 +72,36 @@ func TestPanicResultMasksSecrets(t *testing.T) {
 		t.Errorf("result %+v", r)
 	}
 }
+
+// A value learnt from an API is kept only when it looks like what it is: a channel ID of
+// 20,000 digits, with quotes or letters, ends the check as could-not-tell and is not
+// passed on (so never saved). Before, it was saved as is.
+func TestLearntValuesValidated(t *testing.T) {
+	for v, ok := range map[string]bool{
+		"2000000001":               true,
+		strings.Repeat("1", 20000): false,
+		`12345"; rm -rf /`:         false,
+		"12345\n67":                false,
+		"１２３４５":                    false,
+		"":                         false,
+	} {
+		s := &Suite{Checks: []Check{
+			{ID: "t.learn", Run: func(context.Context, *Env) Result {
+				return Result{Status: Pass, Learnt: map[string]string{"line.messaging_api.channel_id": v, "line.basic_id": "@123abcde"}}
+			}},
+			{ID: "t.use", Needs: []string{"t.learn"}, Run: func(_ context.Context, env *Env) Result {
+				return Result{Status: Pass, Detail: env.Answers.Get("line.messaging_api.channel_id")}
+			}},
+		}}
+		r := s.Run(context.Background(), []string{"t.use"}, steps.Answers{}, nil)
+		if got := r[0].Status == Pass && r[0].Learnt["line.messaging_api.channel_id"] == v; got != ok {
+			t.Errorf("%.30q: kept %t, want %t (%+v)", v, got, ok, r[0])
+		}
+		if !ok && (r[0].Status != Error || r[1].Status != Skipped || len(r[0].Detail) > 300) {
+			t.Errorf("%.30q: %+v / %+v", v, r[0], r[1])
+		}
+	}
+	if learntProblem("line.basic_id", strings.Repeat("a", 65)) == "" || learntProblem("line.basic_id", `@a"b`) == "" || learntProblem("line.basic_id", "@123abcde") != "" {
+		t.Error("learntProblem for other keys")
+	}
+}

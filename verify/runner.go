@@ -113,7 +113,7 @@ func (s *Suite) Run(ctx context.Context, ids []string, a steps.Answers, emit fun
 	running := 0
 
 	finish := func(r Result) {
-		r = safeResult(set, r)
+		r = safeResult(set, checkLearnt(r))
 		done[r.ID] = r
 		delete(pending, r.ID)
 		if len(r.Learnt) > 0 {
