@@ -103,7 +103,7 @@ func intro(p *platform.Profile) *steps.Step {
 			{
 				Key:   "naver.platform",
 				Label: steps.T("Shop platform", "ショップのプラットフォーム"),
-				Help:  steps.T("Decides how the last step explains where the ID and secret go.", "最後の手順で ID とシークレットの貼り付け先をどう案内するかが決まります。"),
+				Help:  steps.T("Decides how the shop admin step explains where the ID and secret go, and the platform's name in the review request.", "ショップ管理画面の手順での ID とシークレットの貼り付け先の案内と、審査申請に書くプラットフォーム名が決まります。"),
 				Kind:  steps.KindChoice,
 				Options: []steps.Option{
 					{Value: "cafe24", Label: steps.T("Cafe24", "Cafe24")},
@@ -114,7 +114,7 @@ func intro(p *platform.Profile) *steps.Step {
 			{
 				Key:      KeyPlatformName,
 				Label:    steps.T("Platform name (if not Cafe24)", "プラットフォーム名（Cafe24 以外のとき）"),
-				Help:     steps.T("Written into the review request; leave empty for a system of the shop's own.", "審査申請の文に入ります。自社システムなら空のままで構いません。"),
+				Help:     steps.T("Typed as the purpose of the review request; leave empty for a system of the shop's own.", "審査申請の利用目的の欄に入ります。自社システムなら空のままで構いません。"),
 				Kind:     steps.KindText,
 				Optional: true,
 			},
@@ -367,9 +367,9 @@ func environments() *steps.Step {
 		Title: steps.T("Environments: service and callback URLs", "環境：サービス URL とコールバック URL"),
 		Body: steps.T(
 			"Still in the registration form, under \"Environment\" (로그인 오픈 API 서비스 환경) add PC web and, if the shop has a mobile site, Mobile web. Each has one service URL and up to 5 callback URLs.\n\n"+
-				"Enter the shop's domain and the URLs are worked out for you; copy them into the form, and change them here if the shop uses other addresses. Only the service URL's domain counts: a domain without www covers all its subdomains, one with www only itself, and every callback URL must sit on it.",
+				"Enter the shop's domain and the URLs are worked out for you; copy them into the form, and change them here if the shop uses other addresses. Only the service URL's domain counts (not http or https, nor the port): it is where customers may start the login, and a domain without www covers all its subdomains, one with www only itself. Callback URLs may be on the shop's other domains too: add one for each domain customers shop on (main, sub, mobile, cross-border).",
 			"同じ登録フォームの「環境」（로그인 오픈 API 서비스 환경）で PC ウェブを、モバイルサイトがあればモバイルウェブも追加します。どちらもサービス URL が 1 つ、コールバック URL が 5 件までです。\n\n"+
-				"ショップのドメインを入れると URL を組み立てます。フォームにコピーしてください。ショップが別のアドレスを使っているならここで直せます。サービス URL はドメインだけが意味を持ちます。www なしのドメインはすべてのサブドメインを含み、www 付きはそれ自身だけです。コールバック URL はすべてその上にある必要があります。"),
+				"ショップのドメインを入れると URL を組み立てます。フォームにコピーしてください。ショップが別のアドレスを使っているならここで直せます。サービス URL はドメインだけが意味を持ちます（http か https か、ポートは関係ありません）。お客様がログインを始められる場所で、www なしのドメインはすべてのサブドメインを含み、www 付きはそれ自身だけです。コールバック URL はショップのほかのドメインにあっても構いません。お客様が買い物をするドメイン（メイン、サブ、モバイル、越境）ごとに 1 つずつ追加してください。"),
 		Links: []steps.Link{myApps},
 		Fields: []steps.Field{
 			{

@@ -304,6 +304,12 @@ func (w *walk) askField(ctx context.Context, st *steps.Step, f steps.Field) erro
 	if help := f.Help.In(w.l); help != "" {
 		w.out.line("  " + help)
 	}
+	if f.Translation != nil { // a text pasted into a console in another language (NAVER's Korean form)
+		if v := w.e().Value(f.Key); v != "" {
+			w.out.line("  " + txtPasteText.In(w.l) + steps.Clean(v))
+			w.out.line("  " + txtPasteSays.In(w.l) + steps.Clean(f.Translation(w.e().Answers(), w.l)))
+		}
+	}
 	switch f.Kind {
 	case steps.KindChoice:
 		for i, op := range f.Options {

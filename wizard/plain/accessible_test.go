@@ -536,3 +536,36 @@ func TestChoose(t *testing.T) {
 		t.Errorf("non-interactive Choose waited: %v", err)
 	}
 }
+
+// A text to paste into a console in another language is read out in full with what it
+// says in the operator's language (NAVER's Korean review form).
+func TestAccessibleReadsTheTranslation(t *testing.T) {
+	fl := &steps.Flow{ID: "t", Provider: "naver", Title: steps.T("T", "T"), Steps: []*steps.Step{{
+		ID: "t.review", Title: steps.T("Review", "審査"), Body: steps.T("Fill in the form.", "フォームを埋めます。"),
+		Fields: []steps.Field{{
+			Key: "flow.t.purpose", Label: steps.T("Purpose (Korean)", "利用目的（韓国語）"), Kind: steps.KindText, Optional: true,
+			Derive: func(steps.Answers) string { return "카페24" },
+			Translation: func(_ steps.Answers, l steps.Lang) string {
+				return steps.T("Cafe24, the platform", "プラットフォーム名 Cafe24").In(l)
+			},
+		}},
+	}}}
+	for _, c := range []struct {
+		l    steps.Lang
+		want []string
+	}{
+		{steps.EN, []string{"To paste: 카페24", "What it says: Cafe24, the platform"}},
+		{steps.JA, []string{"貼り付ける文：카페24", "内容：プラットフォーム名 Cafe24"}},
+	} {
+		s, _ := newSession(t, fl, nil, c.l)
+		o, out, _ := streams(lines(""))
+		if err := RunAccessible(context.Background(), s, o); err != nil {
+			t.Fatalf("%s: err = %v\n%s", c.l, err, out.String())
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s: output lacks %q:\n%s", c.l, w, out.String())
+			}
+		}
+	}
+}

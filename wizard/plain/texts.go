@@ -51,6 +51,8 @@ var (
 	txtBadChoice    = steps.T("That is not one of the numbers listed.", "一覧にない番号です。")
 	txtReport       = steps.T("Live checks:", "API による確認：")
 	txtNoChecks     = steps.T("No live check applies to these values.", "この値に当てはまる確認はありません。")
+	txtPasteText    = steps.T("To paste: ", "貼り付ける文：")
+	txtPasteSays    = steps.T("What it says: ", "内容：")
 )
 
 func txtProblemCount(l steps.Lang, n int) string {
