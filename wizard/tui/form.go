@@ -58,7 +58,7 @@ func cleanValue(kind steps.Kind, v string) string {
 // buildForm makes the huh form of the current step: its fields, prefilled with the
 // answers (derived values and sandbox samples included), and its confirmation.
 func (m *model) buildForm() {
-	m.form, m.binds = nil, nil
+	m.form, m.binds, m.formSubmitted = nil, nil, false
 	cur := m.eng().Current()
 	if cur == nil {
 		return

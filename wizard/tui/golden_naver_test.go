@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"bytes"
 	"encoding/base64"
-	"io"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
 	"strings"
 	"testing"
 
@@ -130,6 +133,12 @@ func TestGoldenNaverReviewScrolled(t *testing.T) {
 		u.waitFocus(naver.KeyReviewItems)
 		u.send(tea.KeyPressMsg{Code: 'y', Mod: tea.ModCtrl})
 		u.waitText(map[steps.Lang]string{steps.EN: "Copied: Items collected", steps.JA: "コピーしました：取得する項目"}[l])
+		// The clipboard sequence is written by the program after the note shows: wait
+		// for it in the output rather than racing ctrl+c against it.
+		ko := base64.StdEncoding.EncodeToString([]byte(naver.ReviewItems(naverAnswers(), naver.Korean)))
+		teatest.WaitFor(t, u.tm.Output(), func(b []byte) bool {
+			return bytes.Contains(b, []byte(ko))
+		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 		u.send(tab) // to the confirmation
 		u.waitFocus(s.Engine.Current().ConfirmKey())
 		for range 8 { // to the end
@@ -141,11 +150,6 @@ func TestGoldenNaverReviewScrolled(t *testing.T) {
 		golden.RequireEqual(t, sn.screen)
 		u.send(ctrlC)
 		u.finish()
-		out, _ := io.ReadAll(u.tm.Output())
-		ko := naver.ReviewItems(naverAnswers(), naver.Korean)
-		if !strings.Contains(string(out), base64.StdEncoding.EncodeToString([]byte(ko))) {
-			t.Error("ctrl+y did not put the Korean items text on the clipboard")
-		}
 	})
 }
 

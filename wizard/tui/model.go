@@ -70,6 +70,8 @@ type model struct {
 	finalDone    bool
 	finalErr     string
 
+	formSubmitted bool // the completed form was handed to submit
+
 	outcome error             // what Run returns
 	formDim tea.WindowSizeMsg // the room last given to the form
 	textW   int               // the width the fields' texts were wrapped for
@@ -95,6 +97,9 @@ func newModel(ctx context.Context, s *wizard.Session, o Options) *model {
 	}
 	m.st = newStyles(m.dark, noColor)
 	m.help.Styles = help.DefaultStyles(m.dark)
+	// The footer fits the width from the first frame, not from the first resize: a
+	// screen drawn before it must not differ from one drawn after.
+	m.help.SetWidth(m.width)
 	if s.Pending != nil {
 		m.phase = phaseResume
 		m.buildResume()
@@ -364,9 +369,12 @@ func (m *model) afterForm() tea.Cmd {
 		m.phase = phaseStep
 		return m.enterStep()
 	case phaseStep:
-		if m.form == nil || m.form.State != huh.StateCompleted {
+		if m.form == nil || m.form.State != huh.StateCompleted || m.formSubmitted {
 			return nil
 		}
+		// Once per completion: a late message (a cursor blink) handed to the completed
+		// form must not pass warnings the operator has not seen.
+		m.formSubmitted = true
 		return m.submit()
 	}
 	return nil
