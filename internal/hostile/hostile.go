@@ -39,9 +39,9 @@ const (
 	Redirect307  Mode = "redirect-307"   // 307 to the same host, another port (Elsewhere)
 	Redirect308  Mode = "redirect-308"   // 308 to another host name (localhost), another port
 	RedirectHTTP Mode = "redirect-http"  // 307 to plain http (from an https server: NewTLS)
-	Big          Mode = "big"            // 200 with a 100 MB body
-	GzipBomb     Mode = "gzip-bomb"      // 200, Content-Encoding gzip: 2 MB that expand to 2 GB
-	Endless      Mode = "endless"        // 200 with a body that never ends (bounded at 10 GB)
+	Big          Mode = "big"            // 400 with a 100 MB error body (a JSON message that goes on)
+	GzipBomb     Mode = "gzip-bomb"      // 400, Content-Encoding gzip: 2 MB that expand to 2 GB
+	Endless      Mode = "endless"        // 200 with a JSON string that never ends (bounded at 10 GB)
 	Hang         Mode = "hang"           // no answer until the client gives up (at most 2 minutes)
 	BadJSON      Mode = "bad-json"       // 200 with JSON cut short
 )
@@ -182,19 +182,22 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Location", target+r.URL.RequestURI())
 		w.WriteHeader(status)
 	case Big:
+		// An error body: the LINE SDK reads every byte of one before it returns.
+		const head = `{"message":"`
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Content-Length", fmt.Sprint(BigSize))
-		w.WriteHeader(http.StatusOK)
-		writeFill(w, BigSize)
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, head)
+		writeFill(w, BigSize-len(head))
 	case GzipBomb:
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Content-Encoding", "gzip")
-		w.WriteHeader(http.StatusOK)
+		w.WriteHeader(http.StatusBadRequest)
 		_, _ = w.Write(Bomb())
 	case Endless:
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusOK)
-		io.WriteString(w, `{"message":"`)
+		io.WriteString(w, `{"displayName":"`)
 		writeFill(w, endlessLimit)
 	case Hang:
 		select {
@@ -208,7 +211,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // writeFill writes n bytes of 'a' (or until the client goes).
-func writeFill(w io.Writer, n int64) {
+func writeFill[N int | int64](w io.Writer, size N) {
+	n := int64(size)
 	chunk := bytes.Repeat([]byte("a"), 64<<10)
 	for n > 0 {
 		c := chunk

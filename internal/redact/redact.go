@@ -427,3 +427,27 @@ func (s *Set) mask(t string) string {
 	b.WriteString(t[last:])
 	return b.String()
 }
+
+// Shows reports whether text shows secret to a reader: whole, or a run of Run of its
+// characters, once escape sequences and invisible characters are stripped and JSON, URL
+// and HTML escapes read. Tests use it to prove output safe.
+func Shows(text, secret string) bool {
+	secret = strings.TrimSpace(secret)
+	if secret != "" && strings.Contains(text, secret) {
+		return true
+	}
+	sk := string(normalise(text))
+	sec := normalise(secret)
+	if len(sec) == 0 {
+		return false
+	}
+	if len(sec) < Run {
+		return strings.Contains(sk, string(sec))
+	}
+	for i := 0; i+Run <= len(sec); i++ {
+		if strings.Contains(sk, string(sec[i:i+Run])) {
+			return true
+		}
+	}
+	return false
+}

@@ -140,6 +140,9 @@ func chkOutcome(ctx context.Context, call string, res *http.Response, err error)
 			c.message = m.Error
 		}
 	}
+	if errors.Is(err, verify.ErrBodyTooLarge) {
+		c.message = verify.ErrBodyTooLarge.Error()
+	}
 	c.message = probeTrim(steps.Clean(c.message), 200)
 	return c
 }
@@ -149,6 +152,8 @@ func (c chkCall) detail() string {
 	switch {
 	case c.status == 0:
 		return c.call + ": " + chkNetReason(c.ctx, c.err)
+	case c.badBody && errors.Is(c.err, verify.ErrBodyTooLarge):
+		return fmt.Sprintf("%s: HTTP %d: %v", c.call, c.status, verify.ErrBodyTooLarge)
 	case c.badBody:
 		return fmt.Sprintf("%s: HTTP %d with a body that is not valid JSON", c.call, c.status)
 	case c.message != "":
