@@ -484,13 +484,13 @@ func collectStep() *steps.Step {
 				"- Channel secret: Messaging API channel > Basic settings tab (チャネル基本設定) > Channel secret (チャネルシークレット).\n"+
 				"- Add-friend URL: in LINE Official Account Manager, Home > Gain friends (友だちを増やす) > Add friend guide (友だち追加ガイド) > Create URL (URLを作成), and copy the URL (https://lin.ee/…).\n"+
 				"- LINE Login channel ID and secret: LINE Login channel > Basic settings tab (チャネル基本設定) > Channel ID (チャネルID) and Channel secret (チャネルシークレット).\n\n"+
-				"Each value is checked with LINE as soon as the step is passed: the token, that the secret belongs to the token's channel, Chat, the add-friend URL and the LINE Login pair.",
+				"Each value is checked with LINE as soon as the step is passed: the token, that the secret belongs to the token's channel, Chat, whether the account is verified (a warning only), the add-friend URL and the LINE Login pair.",
 			"それぞれの値の場所：\n"+
 				"- チャネルアクセストークン（長期）：Messaging APIチャネル＞「Messaging API設定」タブの一番下、「チャネルアクセストークン（長期）」。「発行」を押してコピーします。すでに表示されていればそれをコピーし、他のシステムが使っている間は「再発行」を押さないでください。\n"+
 				"- チャネルシークレット：Messaging APIチャネル＞「チャネル基本設定」タブ＞「チャネルシークレット」。\n"+
 				"- 友だち追加URL：LINE公式アカウントマネージャーのホーム＞「友だちを増やす」＞「友だち追加ガイド」＞「URLを作成」で、URL（https://lin.ee/…）をコピーします。\n"+
 				"- LINEログインのチャネルIDとチャネルシークレット：LINEログインチャネル＞「チャネル基本設定」タブ＞「チャネルID」と「チャネルシークレット」。\n\n"+
-				"この手順を終えるとすぐ、LINEに確認します。トークン、シークレットがトークンと同じチャネルのものか、チャット、友だち追加URL、LINEログインのIDとシークレットの組です。"),
+				"この手順を終えるとすぐ、LINEに確認します。トークン、シークレットがトークンと同じチャネルのものか、チャット、アカウントが認証済みか（警告のみ）、友だち追加URL、LINEログインのIDとシークレットの組です。"),
 		Links: []steps.Link{linkConsole, linkManager},
 		Fields: []steps.Field{
 			{
