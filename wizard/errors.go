@@ -20,6 +20,10 @@ const (
 // has been saved.
 var ErrInterrupted = errors.New("interrupted")
 
+// ErrBackToStart is returned by a front end when the operator went back from the first
+// step of a walk a question chose (Session.BackToStart); the draft has been saved.
+var ErrBackToStart = errors.New("back to the first question")
+
 // InvalidError carries every problem found in the given values; it maps to exit 2.
 type InvalidError struct {
 	Problems []steps.Problem

@@ -43,6 +43,9 @@ type Session struct {
 	// it, or asked to check again there). The sandbox changes its emulated account as
 	// LINE's would; nil elsewhere.
 	Fixed func(stepID string)
+	// BackToStart is true when a question chose this walk: back from its first step
+	// ends the walk with ErrBackToStart, so that the question is asked again.
+	BackToStart bool
 	// Redact knows every secret of the run (the command's, shared with the checks); the
 	// front ends draw text through Safe, SafeLine and Shown. nil means a Set of its own.
 	Redact *redact.Set

@@ -142,13 +142,25 @@ func (a *App) runLineWith(ctx context.Context, flow string, given steps.Answers)
 		if !a.interactive() {
 			return usagef("%s", a.text(msgNameFlow))
 		}
-		var err error
-		flow, err = a.choose(ctx, msgWhichFlow, []string{"line.flow"}, []steps.Option{
-			{Value: "new", Label: steps.T("First time: no LINE integration yet", "はじめて：まだLINE連携をしていない")},
-			{Value: "switch", Label: steps.T("Switching: LINE is already connected to another service", "乗り換え：LINEを別のサービスで連携済み")},
-		})
-		if err != nil {
-			return err
+		// Back from the first step returns here, to the first-time/switching question.
+		for {
+			chosen, err := a.choose(ctx, msgWhichFlow, []string{"line.flow"}, []steps.Option{
+				{Value: "new", Label: steps.T("First time: no LINE integration yet", "はじめて：まだLINE連携をしていない")},
+				{Value: "switch", Label: steps.T("Switching: LINE is already connected to another service", "乗り換え：LINEを別のサービスで連携済み")},
+			})
+			if err != nil {
+				return err
+			}
+			p, err := a.platformFor(ctx, "line", given)
+			if err != nil {
+				return err
+			}
+			a.backToQuestion = true
+			err = a.runFlow(ctx, line.FlowByIDFor("line."+chosen, p), given)
+			a.backToQuestion = false
+			if !errors.Is(err, wizard.ErrBackToStart) {
+				return err
+			}
 		}
 	default:
 		return usagef("line.flow %q in the answers is not a LINE flow: use new or switch", flow)
@@ -254,14 +266,15 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 	}
 	interactive := a.interactive()
 	s := &wizard.Session{
-		Engine:     wizard.New(flow, given),
-		Lang:       a.lang,
-		Checker:    a.suite(urls),
-		Save:       a.saver(flow),
-		OpenURL:    a.opener(),
-		Sandbox:    a.Sandbox,
-		ConfigPath: a.ConfigPath,
-		Redact:     a.Secrets,
+		Engine:      wizard.New(flow, given),
+		Lang:        a.lang,
+		Checker:     a.suite(urls),
+		Save:        a.saver(flow),
+		OpenURL:     a.opener(),
+		Sandbox:     a.Sandbox,
+		ConfigPath:  a.ConfigPath,
+		Redact:      a.Secrets,
+		BackToStart: a.backToQuestion,
 	}
 	if a.Sandbox && a.sandboxLINE != nil {
 		s.Fixed = sandboxFixed(a.sandboxLINE)
@@ -284,9 +297,27 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 		return plain.RunNonInteractive(ctx, s, a.plainOptions())
 	case a.Accessible:
 		a.sandboxBanner()
-		return plain.RunAccessible(ctx, s, a.plainOptions())
+		return keepForQuestion(s, given, plain.RunAccessible(ctx, s, a.plainOptions()))
 	}
-	return tui.Run(ctx, s, a.tuiOptions())
+	return keepForQuestion(s, given, tui.Run(ctx, s, a.tuiOptions()))
+}
+
+// keepForQuestion carries the answers of a walk the operator left backwards (to the
+// question that chose it) into given, for the walk chosen next, instead of a draft to
+// resume; the flow's own presets stay behind.
+func keepForQuestion(s *wizard.Session, given steps.Answers, err error) error {
+	if !errors.Is(err, wizard.ErrBackToStart) {
+		return err
+	}
+	for k, v := range s.Engine.Raw() {
+		if _, preset := s.Engine.Flow().Preset[k]; !preset {
+			given[k] = v
+		}
+	}
+	if s.Draft != nil {
+		_ = s.Draft.Delete()
+	}
+	return err
 }
 
 // fillSamples offers the sandbox's sample values in every field that is still empty.

@@ -64,6 +64,9 @@ type App struct {
 	input     *plain.Input
 	// sandboxLINE is the emulator of a --sandbox run, whose account the walk repairs.
 	sandboxLINE *fakeapi.LINE
+	// backToQuestion is true while a walk runs that a question chose (first time or
+	// switching): back from its first step returns to that question.
+	backToQuestion bool
 }
 
 // secretInput is a secret the walk can take from the environment or a file instead of

@@ -124,6 +124,10 @@ func (w *walk) run(ctx context.Context) error {
 		}
 		if errors.Is(err, errBack) {
 			if !w.e().Back() {
+				if w.s.BackToStart {
+					w.saveDraft()
+					return wizard.ErrBackToStart // to the question that chose this walk
+				}
 				w.out.line(txtAtFirst.In(w.l))
 			}
 			w.saveDraft()

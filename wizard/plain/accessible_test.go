@@ -569,3 +569,14 @@ func TestAccessibleReadsTheTranslation(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessibleBackFromFirstStep: "<" on the first step of a walk a question chose ends
+// it with ErrBackToStart, so that the command asks that question again.
+func TestAccessibleBackFromFirstStep(t *testing.T) {
+	s, _ := newSession(t, testFlow(), nil, steps.EN)
+	s.BackToStart = true
+	o, out, _ := streams(lines("<"))
+	if err := RunAccessible(context.Background(), s, o); !errors.Is(err, wizard.ErrBackToStart) {
+		t.Fatalf("err = %v\n%s", err, out.String())
+	}
+}

@@ -497,3 +497,25 @@ func TestNoRecheckWhenNothingFailed(t *testing.T) {
 		t.Errorf("checker calls = %v", calls)
 	}
 }
+
+// TestBackFromFirstStepReturnsToTheQuestion: when a question chose the walk, shift+tab on
+// the first step ends it with ErrBackToStart (the command asks the question again); when
+// none did, nothing happens.
+func TestBackFromFirstStepReturnsToTheQuestion(t *testing.T) {
+	for _, asked := range []bool{true, false} {
+		s, _, _ := testSession(t, steps.EN, nil)
+		s.BackToStart = asked
+		u := start(t, s, 100, 32)
+		u.waitFocus("line.account_name")
+		u.send(shiftTab)
+		if !asked {
+			u.send(letter('x'))
+			u.wait("the key after shift+tab", func(s snap) bool { return strings.Contains(s.screen, "> x") })
+			u.send(ctrlC)
+		}
+		m := u.finish()
+		if got := errors.Is(m.outcome, wizard.ErrBackToStart); got != asked {
+			t.Errorf("asked=%v: outcome %v", asked, m.outcome)
+		}
+	}
+}

@@ -667,6 +667,12 @@ func (m *model) back() tea.Cmd {
 	}
 	m.storeValues()
 	if !m.eng().Back() {
+		if m.s.BackToStart {
+			// Back from the first step: to the question that chose this walk.
+			_ = m.s.SaveDraft()
+			m.outcome = wizard.ErrBackToStart
+			return tea.Quit
+		}
 		return nil
 	}
 	return m.enterStep()
