@@ -284,7 +284,9 @@ func (t *text) T() steps.Text {
 	if t == nil {
 		return steps.Text{}
 	}
-	return steps.T(strings.TrimSpace(t.EN), strings.TrimSpace(t.JA))
+	// A profile is a file from elsewhere: no escape sequence or control character of it
+	// reaches the screen.
+	return steps.T(strings.TrimSpace(steps.Clean(t.EN)), strings.TrimSpace(steps.Clean(t.JA)))
 }
 
 type fieldDoc struct {
@@ -354,7 +356,7 @@ func Parse(name string, b []byte) (*Profile, error) {
 		if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(fd.Name) {
 			return nil, bad("- name", fmt.Sprintf(`field name %q must be lowercase letters, digits or _ , starting with a letter.`, fd.Name), fmt.Sprintf(`項目名 %q は英小文字で始まる英小文字・数字・_ にしてください。`, fd.Name))
 		}
-		fl := Field{Name: fd.Name, Label: fd.Label.T(), Help: fd.Help.T(), Example: fd.Example}
+		fl := Field{Name: fd.Name, Label: fd.Label.T(), Help: fd.Help.T(), Example: steps.Clean(fd.Example)}
 		if fl.Label.EN == "" || fl.Label.JA == "" {
 			return nil, bad("label", fmt.Sprintf(`field %q needs a "label" with "en" and "ja".`, fd.Name), fmt.Sprintf(`項目 %q には「en」と「ja」のある「label」が必要です。`, fd.Name))
 		}
@@ -401,7 +403,7 @@ func Parse(name string, b []byte) (*Profile, error) {
 		}
 	}
 	if n := f.NAVER; n != nil {
-		p.NAVER = &NAVER{Platform: n.Platform, ReviewPlatformName: strings.TrimSpace(n.ReviewPlatformName)}
+		p.NAVER = &NAVER{Platform: n.Platform, ReviewPlatformName: strings.TrimSpace(steps.Clean(n.ReviewPlatformName))}
 		switch n.Platform {
 		case "":
 			p.NAVER.Platform = "other"

@@ -123,3 +123,16 @@ func TestTemplateNames(t *testing.T) {
 		t.Errorf("names %q", got)
 	}
 }
+
+// Texts of a profile file never carry escape sequences or control characters to a screen.
+func TestProfileTextsAreCleaned(t *testing.T) {
+	p, err := Parse("p.yaml", []byte("version: 1\nid: x\nname: {en: \"Evil\\e[2J\\a\", ja: \"悪\\e]0;t\\a\"}\nnaver:\n  review_platform_name: \"a\\rb\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{p.Name.EN, p.Name.JA, p.NAVER.ReviewPlatformName} {
+		if strings.ContainsAny(s, "\x1b\a\r") {
+			t.Errorf("control characters kept: %q", s)
+		}
+	}
+}
