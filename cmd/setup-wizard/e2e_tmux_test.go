@@ -105,18 +105,22 @@ func TestTmuxLineFirstTime(t *testing.T) {
 	s.waitStep("Set the callback URL")
 	s.fill("Callback URL", sample.CallbackURL, false)
 
+	// LINE tells only a signed-in visitor whether the callback URL is registered: the
+	// screen asks what LINE showed at the authorize URL; the consent screen is the answer.
+	scr = s.waitForWithin(waitChecks, "Only you can tell: line.login.callback")
+	if !strings.Contains(scr, "/oauth2/v2.1/authorize?client_id=") || !strings.Contains(scr, "1) A consent screen") {
+		t.Errorf("the question lacks the URL or the answers:\n%s", scr)
+	}
+	s.keys("Enter")
+
 	// The final screen: every check passed, and where the file is.
 	s.waitFor("All steps are done")
 	scr = s.waitForWithin(waitChecks, "Press enter or q to close.")
 	for _, id := range []string{"line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.login.secret",
-		"line.webhook.set", "line.webhook.active", "line.webhook.test"} {
+		"line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.callback"} {
 		if !strings.Contains(scr, "✓ "+id+" ") {
 			t.Errorf("the final screen does not show %s passing:\n%s", id, scr)
 		}
-	}
-	// LINE tells only a signed-in visitor whether the callback URL is registered.
-	if !strings.Contains(scr, "! line.login.callback ") {
-		t.Errorf("the final screen does not show line.login.callback as cannot tell:\n%s", scr)
 	}
 	if !strings.Contains(scr, "Saved to "+cfg) {
 		t.Errorf("the final screen does not say where the file went:\n%s", scr)
@@ -182,7 +186,7 @@ func TestTmuxLineFirstTime(t *testing.T) {
 	}
 	assertVerification(t, c, "line.token", "line.secret", "line.bot", "line.verified", "line.friend_url", "line.login.secret",
 		"line.webhook.set", "line.webhook.active", "line.webhook.test")
-	assertVerificationStatus(t, c, "warn", "line.login.callback")
+	assertVerification(t, c, "line.login.callback") // confirmed by the operator
 }
 
 // TestTmuxLineInterruptResume leaves the switching flow with ctrl+c in Japanese and comes

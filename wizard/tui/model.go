@@ -70,7 +70,8 @@ type model struct {
 	finalDone    bool
 	finalErr     string
 
-	formSubmitted bool // the completed form was handed to submit
+	formSubmitted bool         // the completed form was handed to submit
+	cf            confirmState // the operator's confirmations (confirm.go)
 
 	outcome error             // what Run returns
 	formDim tea.WindowSizeMsg // the room last given to the form
@@ -230,6 +231,7 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ledger().Ended(msg.ids, msg.results, msg.origin)
 		m.headline = headline(msg.results)
 		cmd := m.ranDone(msg)
+		m.offerConfirm(msg.kind)
 		return m, tea.Batch(cmd, m.relisten())
 	case openedMsg:
 		if msg.err != nil {
@@ -557,6 +559,9 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := msg.String()
 	if key.Matches(msg, m.keys.Quit) {
 		return m, m.interrupt()
+	}
+	if m.cf.ask != nil {
+		return m, m.confirmKey(msg)
 	}
 	switch m.phase {
 	case phaseResume:

@@ -28,10 +28,12 @@ func (m *model) render() string {
 	footer := m.footer()
 	h := m.bodyHeight()
 	var body string
-	switch m.phase {
-	case phaseResume:
+	switch {
+	case m.cf.ask != nil:
+		body = m.fit(m.confirmPane(m.width-2), m.width-2, h)
+	case m.phase == phaseResume:
 		body = m.fit(m.resumeForm.View(), m.width-2, h)
-	case phaseFinal:
+	case m.phase == phaseFinal:
 		body = m.fit(m.finalPane(), m.width-2, h)
 	default:
 		var pane string
