@@ -145,7 +145,12 @@ func draftsRun(o *draftsOptions) error {
 	}
 	var b strings.Builder
 	writeColumns(&b, rows)
-	_, err := fmt.Fprint(a.IO.Out, b.String())
+	// A draft file is read back from disk: its step and path are shown stripped, and no
+	// secret it holds can appear in the listing.
+	for _, d := range drafts {
+		a.remember(d.draft.Answers)
+	}
+	_, err := fmt.Fprint(a.IO.Out, a.Secrets.Text(b.String()))
 	return err
 }
 

@@ -144,3 +144,29 @@ func exitsCmd(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("exit code %d, want %d", got, want)
 	}
 }
+
+// A panic anywhere in a command is reported on stderr, exit 1, without the secrets of
+// the run, even spliced with invisible characters. Before, nothing recovered it and Go
+// printed the value as is.
+func TestPanicReportHidesSecrets(t *testing.T) {
+	tok := sample.ChannelAccessToken
+	getenv := func(k string) string {
+		switch k {
+		case "LINE_CHANNEL_ACCESS_TOKEN":
+			return tok
+		case "XDG_STATE_HOME":
+			return t.TempDir()
+		case "SETUP_WIZARD_DEBUG":
+			panic("cannot read " + tok[:30] + "\u200b" + tok[30:])
+		}
+		return ""
+	}
+	var out, errb strings.Builder
+	code := run([]string{"--non-interactive", "line", "--flow", "new"}, &IO{In: strings.NewReader(""), Out: &out, Err: &errb}, getenv)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if redact.Shows(errb.String()+out.String(), tok) || !strings.Contains(errb.String(), "internal error") || !strings.Contains(errb.String(), "cannot read [redacted]") {
+		t.Errorf("stderr:\n%s", errb.String())
+	}
+}

@@ -189,16 +189,17 @@ func (a *App) addCheckFlags(f *pflag.FlagSet) {
 // setup reads what every command needs: env mirrors of the flags left unset, the
 // language, the accessible mode.
 func (a *App) setup(cmd *cobra.Command) error {
-	if err := a.applyEnv(cmd.Flags()); err != nil {
-		return err
-	}
-	a.lang = pickLang(a.LangFlag, a.Getenv)
+	// The secrets in the environment are known before anything can go wrong.
 	if a.Secrets == nil {
 		a.Secrets = redact.New()
 	}
 	for _, s := range secretInputs() {
 		a.Secrets.Add(a.Getenv(s.env)) // known even when the flow does not use it
 	}
+	if err := a.applyEnv(cmd.Flags()); err != nil {
+		return err
+	}
+	a.lang = pickLang(a.LangFlag, a.Getenv)
 	if a.LangFlag != "" {
 		if _, ok := steps.ParseLang(a.LangFlag); !ok {
 			return usagef(a.text(msgBadLang), a.LangFlag)
