@@ -75,8 +75,11 @@ type Environment struct {
 
 // Verification is what the last live checks found.
 type Verification struct {
-	At      time.Time `yaml:"at"`
-	Results []Result  `yaml:"results"`
+	At time.Time `yaml:"at"`
+	// Sandbox marks a file written by --sandbox: its values are samples and its results
+	// come from the emulator, so a real run or verify refuses it.
+	Sandbox bool     `yaml:"sandbox,omitempty"`
+	Results []Result `yaml:"results"`
 }
 
 // Result is one check's outcome as recorded in the file.

@@ -49,6 +49,10 @@ type Session struct {
 	// Redact knows every secret of the run (the command's, shared with the checks); the
 	// front ends draw text through Safe, SafeLine and Shown. nil means a Set of its own.
 	Redact *redact.Set
+	// VerifyCommand is the command line that checks the written file again, as the
+	// operator can type it ("setup-wizard --sandbox verify -c shop.yaml"); the final
+	// screen names it. Empty: "setup-wizard verify -c ConfigPath".
+	VerifyCommand string
 }
 
 // Ledger is what the walk knows of its live checks, told how the session's checks are
@@ -59,6 +63,14 @@ func (s *Session) Ledger() *Ledger {
 		l.Declare(d)
 	}
 	return l
+}
+
+// NextCommand is the command the final screen tells the operator to run later.
+func (s *Session) NextCommand(path string) string {
+	if s.VerifyCommand != "" {
+		return s.VerifyCommand
+	}
+	return "setup-wizard verify -c " + path
 }
 
 // SaveDraft stores the engine's answers and position; a session without a draft file

@@ -184,6 +184,7 @@ func (a *App) runNaver(ctx context.Context, given steps.Answers) error {
 // no answer comes.
 func (a *App) choose(ctx context.Context, title steps.Text, keys []string, opts []steps.Option) (string, error) {
 	if a.Accessible {
+		a.sandboxBanner() // before the first question, not after it
 		o := a.plainOptions()
 		o.Missing = keys
 		return plain.Choose(ctx, a.lang, title, opts, o)
@@ -209,12 +210,15 @@ func (a *App) plainOptions() plain.Options {
 }
 
 func (a *App) tuiOptions() tui.Options {
-	return tui.Options{In: a.IO.In, Out: a.IO.Out, NoColor: a.Getenv("NO_COLOR") != ""}
+	return tui.Options{In: a.IO.In, Out: a.IO.Out, NoColor: a.Getenv("NO_COLOR") != "", Sandbox: a.Sandbox}
 }
 
 // loadAnswers gathers the values known before the first screen, weakest first: the config
 // file being edited, the answers file, the environment, the --…-file flags.
 func (a *App) loadAnswers() (steps.Answers, error) {
+	if err := a.guardConfig(); err != nil {
+		return nil, err
+	}
 	given := steps.Answers{}
 	if c, err := config.Load(a.ConfigPath); err == nil {
 		for k, v := range c.Values() {
@@ -275,18 +279,22 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 		ConfigPath:  a.ConfigPath,
 		Redact:      a.Secrets,
 		BackToStart: a.backToQuestion,
+		// The front ends name it on the final screen as the next thing to run.
+		VerifyCommand: a.verifyCommand(a.Sandbox, a.ConfigPath),
 	}
 	if a.Sandbox && a.sandboxLINE != nil {
 		s.Fixed = sandboxFixed(a.sandboxLINE)
 	}
 	if interactive {
-		if dir, err := wizard.StateDir(); err == nil {
+		if dir, err := a.stateDir(); err == nil {
 			s.Draft = wizard.DraftFor(dir, flow.ID, a.ConfigPath)
 			if a.Fresh {
 				_ = s.Draft.Delete()
 			} else if d, ok, err := s.Draft.Load(); err != nil {
 				fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
-			} else if ok {
+			} else if ok && (a.Sandbox || !holdsSamples(d.Answers)) {
+				// A draft left by the sandbox before it had a directory of its own is
+				// never offered to a real run: its values are samples.
 				s.Pending = &d
 			}
 		}
@@ -391,6 +399,7 @@ func (a *App) saver(flow *steps.Flow) func(steps.Answers, []verify.Result) (stri
 		if results != nil {
 			c.Verification = mergeVerification(c.Verification, flow.Provider, results, a.lang)
 		}
+		a.markSandbox(c)
 		if err := config.Save(a.ConfigPath, c); err != nil {
 			return "", err
 		}
@@ -407,6 +416,7 @@ func mergeVerification(old *config.Verification, provider string, results []veri
 func mergeVerificationAt(old *config.Verification, provider string, results []verify.Result, lang steps.Lang, now time.Time) *config.Verification {
 	v := &config.Verification{At: now.UTC().Truncate(time.Second)}
 	if old != nil {
+		v.Sandbox = old.Sandbox
 		for _, r := range old.Results {
 			if !strings.HasPrefix(r.ID, provider+".") {
 				v.Results = append(v.Results, r)

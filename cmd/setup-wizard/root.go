@@ -26,6 +26,9 @@ type App struct {
 	IO     *IO
 	Getenv func(string) string
 	Now    func() time.Time
+	// Arg0 is how the program was started (os.Args[0] when empty), for the commands it
+	// tells the operator to run next.
+	Arg0 string
 
 	ConfigPath     string
 	AnswersPath    string
@@ -67,6 +70,8 @@ type App struct {
 	// backToQuestion is true while a walk runs that a question chose (first time or
 	// switching): back from its first step returns to that question.
 	backToQuestion bool
+	// bannerShown: the sandbox banner was printed.
+	bannerShown bool
 }
 
 // secretInput is a secret the walk can take from the environment or a file instead of
@@ -207,6 +212,12 @@ func (a *App) setup(cmd *cobra.Command) error {
 	}
 	if !a.Accessible && (truthy(a.Getenv("ACCESSIBLE")) || a.Getenv("TERM") == "dumb") {
 		a.Accessible = true
+	}
+	if f := cmd.Flags().Lookup("config"); f != nil && a.Sandbox && !f.Changed && a.Getenv(envFor("config")) == "" && f.Value.String() == "setup-wizard.yaml" {
+		a.ConfigPath = sandboxConfig // the sandbox never writes the real default file
+	}
+	if a.InputTimeout < 0 {
+		return usagef("%s", a.text(msgBadInputTimeout))
 	}
 	if f := cmd.Flags().Lookup("timeout"); f != nil && a.Timeout <= 0 {
 		return usagef("%s", a.text(msgBadTimeout))

@@ -29,6 +29,12 @@ var (
 		"SANDBOX: every request goes to the built-in emulator on this machine; nothing reaches LINE or NAVER.",
 		"サンドボックス：すべての通信はこのマシン内の模擬APIに送られます。LINEやNAVERには何も届きません。")
 	msgSandboxFaults = steps.T("SANDBOX faults switched on: %s", "サンドボックスで発生させている障害：%s")
+	msgSandboxFile   = steps.T(
+		"%s was written by the sandbox (--sandbox): its values are samples and its results came from the emulator, so it is not used without --sandbox. Check it with '%s', or set up the real integration in another file with -c FILE (or after deleting %s).",
+		"%sはサンドボックス（--sandbox）が書き込んだファイルです。値は見本で、確認結果も模擬APIのものなので、--sandboxなしでは使いません。確認するには「%s」を実行してください。本番の設定は-c FILEで別のファイルに行ってください（%sを削除してからでも構いません）。")
+	msgRealFile = steps.T(
+		"%s holds a real configuration: the sandbox neither reads its values nor writes its sample results into it. Give the sandbox a file of its own with -c FILE (without -c it writes %s).",
+		"%sは本番の設定ファイルです。サンドボックスはその値を読まず、見本の確認結果を書き込むこともしません。-c FILEでサンドボックス用の別のファイルを指定してください（-cを付けなければ%sに書き込みます）。")
 )
 
 // Help: the commands' and flags' words, in both languages.
@@ -71,7 +77,7 @@ Try it offline first:  setup-wizard --sandbox`,
 		"--sandbox のとき、SETUP_WIZARD_SANDBOX_FAULTS=knob,knob で模擬APIに次の障害を起こせます：")
 
 	flagLang           = steps.T("language: ja or en (default: SETUP_WIZARD_LANG, else LC_ALL/LANG, else en)", "言語：ja または en（既定値：SETUP_WIZARD_LANG、なければ LC_ALL/LANG、なければ en）")
-	flagConfig         = steps.T("config file to write or read", "書き出す（読み込む）設定ファイル")
+	flagConfig         = steps.T("config file to write or read (with --sandbox: "+sandboxConfig+")", "書き出す（読み込む）設定ファイル（--sandboxでは"+sandboxConfig+"）")
 	flagAnswers        = steps.T("pre-filled answers: a file with the config file's schema", "回答ファイル：設定ファイルと同じ形式で、あらかじめ値を入れたもの")
 	flagNonInteractive = steps.T("never prompt; a missing or invalid value is an error (exit 2)", "質問しない。足りない値や不正な値はエラー（終了コード 2）")
 	flagJSON           = steps.T("machine-readable report on stdout (see DESIGN.md, --json)", "機械向けの結果を標準出力にJSONで出す")
@@ -242,4 +248,5 @@ $XDG_STATE_HOME/setup-wizard (default ~/.local/state/setup-wizard), mode 0600.`,
 		"--flow %q というLINEの手順はありません。new（はじめて）か switch（他サービスからの乗り換え）を指定してください")
 	completeFlowNew    = steps.T("first time", "はじめて")
 	completeFlowSwitch = steps.T("switching from another service", "他サービスからの乗り換え")
+	msgBadInputTimeout = steps.T("--input-timeout must be 0 (wait for ever) or more (for example 10s)", "--input-timeoutは0（待ち続ける）以上にしてください（例：10s）")
 )

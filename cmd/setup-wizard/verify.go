@@ -67,6 +67,9 @@ func newVerifyCmd(a *App, runF func(*verifyOptions) error) *cobra.Command {
 			if opts.Rate < 0 {
 				return usagef("%s", a.text(msgBadRate))
 			}
+			if a.Sandbox && !cmd.Flags().Changed("config") && a.Getenv(envFor("config")) == "" {
+				opts.Configs = []string{sandboxConfig} // what the sandbox writes without -c
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -140,6 +143,9 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	if err != nil {
 		return err
 	}
+	if err := a.guardFile(path, c); err != nil {
+		return err
+	}
 	answers := steps.Answers(c.Values())
 	if len(answers) == 0 {
 		return usagef(a.text(msgNothingToVerify), path)
@@ -171,6 +177,7 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	if err != nil {
 		return err
 	}
+	a.markSandbox(c)
 	if err := record(path, c, results, a.lang, a.now()); err != nil {
 		return fmt.Errorf("%s: %w", a.text(msgRecordFailed), err)
 	}
@@ -359,6 +366,9 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, lim *channelL
 	if err != nil {
 		return fail(nil, wizard.ExitUsage, err)
 	}
+	if err := a.guardFile(path, c); err != nil {
+		return fail(c, wizard.ExitUsage, err)
+	}
 	answers := steps.Answers(c.Values())
 	if len(answers) == 0 {
 		return fail(c, wizard.ExitUsage, fmt.Errorf(a.text(msgNothingToVerify), path))
@@ -376,6 +386,7 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, lim *channelL
 	r.report = verify.NewJSONReport(o.meta(path, c), results, a.lang)
 	r.code = r.report.ExitCode
 	if o.Record && ctx.Err() == nil {
+		a.markSandbox(c)
 		if err := record(path, c, results, a.lang, a.now()); err != nil {
 			return fail(c, wizard.ExitError, fmt.Errorf("%s: %w", a.text(msgRecordFailed), err))
 		}

@@ -775,7 +775,7 @@ func (w *walk) finish(ctx context.Context) error {
 		}
 	}
 	w.out.line(txtWritten(w.l, path))
-	w.out.line(txtNext(w.l, path))
+	w.out.line(txtNext(w.l, path, steps.Clean(w.s.NextCommand(path))))
 	return nil
 }
 

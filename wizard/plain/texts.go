@@ -156,11 +156,11 @@ func txtRedactedNote(l steps.Lang, path string) string {
 	return fmt.Sprintf("Secrets are shortened here; the full values are in %s (a file only you can read).", path)
 }
 
-func txtNext(l steps.Lang, path string) string {
+func txtNext(l steps.Lang, path, verify string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("次に：%s には秘密の値が入っています。大切に保管してください。設定はいつでも setup-wizard verify -c %s で確認し直せます。", path, path)
+		return fmt.Sprintf("次に：%sには秘密の値が入っています。大切に保管してください。設定はいつでも「%s」で確認し直せます。", path, verify)
 	}
-	return fmt.Sprintf("Next: %s holds secrets; keep it safe. Run setup-wizard verify -c %s at any time to check the settings again.", path, path)
+	return fmt.Sprintf("Next: %s holds secrets; keep it safe. Run %s at any time to check the settings again.", path, verify)
 }
 
 func txtNoAnswer(l steps.Lang, what string, missing []string) string {

@@ -79,3 +79,17 @@ func TestProgressShownAndOperatorMayGoOn(t *testing.T) {
 		t.Fatal(m.outcome)
 	}
 }
+
+// In the sandbox the chooser carries the SANDBOX badge, as every screen of the walk does.
+func TestChooseSandboxBadge(t *testing.T) {
+	for _, l := range []steps.Lang{steps.EN, steps.JA} {
+		c := newChooser(l, steps.T("Which integration?", "どの連携ですか？"), integrations, Options{Width: 80, Sandbox: true, NoColor: true})
+		if v := c.View().Content; !strings.Contains(v, txtSandbox.In(l)) {
+			t.Errorf("%s: no SANDBOX badge:\n%s", l, v)
+		}
+		c = newChooser(l, steps.T("Which integration?", "どの連携ですか？"), integrations, Options{Width: 80, NoColor: true})
+		if v := c.View().Content; strings.Contains(v, txtSandboxShort.In(l)) {
+			t.Errorf("%s: a real run shows the badge:\n%s", l, v)
+		}
+	}
+}

@@ -26,6 +26,9 @@ type Options struct {
 	Width, Height int
 	// NoColor draws without colours (NO_COLOR in the environment does the same).
 	NoColor bool
+	// Sandbox puts the SANDBOX badge on Choose's screen too (the walk takes it from the
+	// session), so that no screen of a sandbox run looks like a real one.
+	Sandbox bool
 
 	// static freezes the spinner: tests need the same screen every run.
 	static bool
@@ -131,12 +134,13 @@ type chooser struct {
 	aborted bool
 	width   int
 	noColor bool
+	sandbox bool
 	st      styles
 	keys    keyMap
 }
 
 func newChooser(lang steps.Lang, title steps.Text, options []steps.Option, o Options) *chooser {
-	c := &chooser{lang: lang, value: options[0].Value, noColor: o.NoColor || noColorEnv(), keys: newKeyMap(lang), width: o.Width}
+	c := &chooser{lang: lang, value: options[0].Value, noColor: o.NoColor || noColorEnv(), keys: newKeyMap(lang), width: o.Width, sandbox: o.Sandbox}
 	c.st = newStyles(true, c.noColor)
 	var opts []huh.Option[string]
 	for _, op := range options {
@@ -182,5 +186,9 @@ func (c *chooser) View() tea.View {
 		return tea.NewView("")
 	}
 	hint := c.st.Muted.Render("enter " + txtKeyNext.In(c.lang) + " · ctrl+c " + txtKeyQuit.In(c.lang))
-	return tea.NewView(c.form.View() + "\n" + hint + "\n")
+	badge := ""
+	if c.sandbox {
+		badge = c.st.Sandbox.Render(txtSandbox.In(c.lang)) + "\n\n"
+	}
+	return tea.NewView(badge + c.form.View() + "\n" + hint + "\n")
 }

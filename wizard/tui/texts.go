@@ -66,7 +66,7 @@ var (
 	txtCheckingOf    = steps.T("Checking %d of %d…", "%d / %d 件を確認中…")
 	txtFinalRunning  = steps.T("Running every check one last time…", "最後にすべての確認をもう一度行っています…")
 	txtFinalNoChecks = steps.T("Live checks are off, so nothing was checked against the APIs.", "接続確認はオフのため、API での確認は行っていません。")
-	txtFinalNext     = steps.T("Next: run “setup-wizard verify -c %s” any time to check these settings again.", "次に：いつでも「setup-wizard verify -c %s」で設定をもう一度確認できます。")
+	txtFinalNext     = steps.T("Next: run “%s” any time to check these settings again.", "次に：いつでも「%s」で設定をもう一度確認できます。")
 	txtFinalQuit     = steps.T("Press enter or q to close.", "enter か q で閉じます。")
 	txtFinalRetry    = steps.T("Press enter to try again, or ctrl+c to leave (your answers are kept as a draft).", "enter でもう一度試すか、ctrl+c で終了します（入力内容は途中保存されます）。")
 	txtFinalTitleErr = steps.T("The settings file was not written", "設定ファイルは書き込まれていません")

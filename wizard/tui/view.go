@@ -430,7 +430,7 @@ func (m *model) finalPane() string {
 				m.st.Muted.Render(m.wrap(txtFinalQuitBad.In(l), w)))
 		default:
 			out = append(out, m.st.Pass.Render(m.wrap("✓ "+tf(txtSaved, l, path), w)),
-				m.wrap(tf(txtFinalNext, l, path), w), "", m.st.Muted.Render(txtFinalQuit.In(l)))
+				m.wrap(tf(txtFinalNext, l, steps.Clean(m.s.NextCommand(path))), w), "", m.st.Muted.Render(txtFinalQuit.In(l)))
 		}
 	}
 	return strings.Join(out, "\n")
