@@ -13,6 +13,7 @@ import (
 
 	"github.com/setup-wizard/setup-wizard/config"
 	"github.com/setup-wizard/setup-wizard/internal/redact"
+	"github.com/setup-wizard/setup-wizard/platform"
 	"github.com/setup-wizard/setup-wizard/providers/line"
 	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
@@ -169,6 +170,7 @@ func (a *App) addWalkFlags(cmd *cobra.Command) {
 	f.BoolVar(&a.Fresh, "fresh", false, a.text(flagFresh))
 	f.DurationVar(&a.InputTimeout, "input-timeout", 10*time.Second, a.text(flagInputTimeout))
 	f.StringVar(&a.Platform, "platform", "", a.text(flagPlatform))
+	_ = cmd.RegisterFlagCompletionFunc("platform", completePlatform)
 	a.addCheckFlags(f)
 	if a.SecretFiles == nil {
 		a.SecretFiles = map[string]*string{}
@@ -330,6 +332,14 @@ func (a *App) remember(values map[string]string) {
 			a.Secrets.Add(v)
 		}
 	}
+}
+
+// completePlatform offers the built-in profiles, and files once the word looks like a path.
+func completePlatform(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if strings.ContainsAny(toComplete, "./") {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	return platform.Builtins(), cobra.ShellCompDirectiveNoFileComp
 }
 
 // fixedValues completes a flag from a fixed list, without files.

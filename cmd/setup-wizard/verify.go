@@ -156,7 +156,7 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	}
 	defer closeURLs()
 	a.sandboxBanner()
-	chk := o.checker(urls, nil)
+	chk := o.checker(urls, nil, nil)
 	var lastProgress string
 	results := chk.RunAll(ctx, o.answersFor(answers), func(ev verify.Event) {
 		if ev.Kind == verify.Progress && !o.JSON {
@@ -220,24 +220,30 @@ func (o *verifyOptions) urlsFor(ctx context.Context, path string) (verify.BaseUR
 }
 
 // checker is the suite for one config: every check but the webhook test with
-// --no-webhook-test, its requests held to the batch's rate per channel when wrap is set.
-func (o *verifyOptions) checker(urls verify.BaseURLs, wrap func(http.RoundTripper) http.RoundTripper) *checker {
-	chk := o.App.suite(urls)
+// --no-webhook-test. In a batch, base is the batch's suite: its HTTP client (and its
+// connections) is shared by every config, each config's requests held to the rate of
+// its channels by wrap.
+func (o *verifyOptions) checker(urls verify.BaseURLs, base *checker, wrap func(http.RoundTripper) http.RoundTripper) *checker {
+	if base == nil {
+		base = o.App.suite(urls)
+	}
+	s := &verify.Suite{Checks: base.Suite.Checks, Env: base.Suite.Env, Timeout: base.Suite.Timeout, Redact: base.Suite.Redact}
+	s.Env.URLs = urls
 	if o.NoWebhookTest {
 		var keep []verify.Check
-		for _, c := range chk.Suite.Checks {
+		for _, c := range s.Checks {
 			if c.ID != "line.webhook.test" {
 				keep = append(keep, c)
 			}
 		}
-		chk.Suite.Checks = keep
+		s.Checks = keep
 	}
 	if wrap != nil {
-		cl := *chk.Suite.Env.HTTP
+		cl := *s.Env.HTTP
 		cl.Transport = wrap(cl.Transport)
-		chk.Suite.Env.HTTP = &cl
+		s.Env.HTTP = &cl
 	}
-	return chk
+	return &checker{Suite: s, app: base.app}
 }
 
 // meta names the tool, the provider and flow of c, and its path, in the JSON report.
@@ -286,6 +292,7 @@ func verifyBatch(ctx context.Context, o *verifyOptions, paths []string) error {
 	}
 	a.sandboxBanner()
 	lim := newChannelLimiter(o.Rate, rateBurst)
+	base := a.suite(verify.BaseURLs{})
 	rows := make([]*row, len(paths))
 	ready := make([]chan struct{}, len(paths))
 	for i := range ready {
@@ -299,7 +306,7 @@ func verifyBatch(ctx context.Context, o *verifyOptions, paths []string) error {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				rows[i] = o.checkOne(ctx, paths[i], lim)
+				rows[i] = o.checkOne(ctx, paths[i], base, lim)
 				close(ready[i])
 				prog.step()
 			}
@@ -351,7 +358,7 @@ func verifyBatch(ctx context.Context, o *verifyOptions, paths []string) error {
 }
 
 // checkOne checks the config at path for a batch; nothing it meets stops the batch.
-func (o *verifyOptions) checkOne(ctx context.Context, path string, lim *channelLimiter) *row {
+func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker, lim *channelLimiter) *row {
 	a := o.App
 	r := &row{path: path}
 	fail := func(c *config.Config, code int, err error) *row {
@@ -379,7 +386,7 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, lim *channelL
 	}
 	defer done()
 	keys := channelKeys(c)
-	chk := o.checker(urls, func(next http.RoundTripper) http.RoundTripper {
+	chk := o.checker(urls, base, func(next http.RoundTripper) http.RoundTripper {
 		return &limitedTransport{next: next, wait: func(ctx context.Context) error { return lim.wait(ctx, keys) }}
 	})
 	results := chk.RunAll(ctx, o.answersFor(answers), nil)
@@ -518,10 +525,27 @@ func newChannelLimiter(rate float64, burst int) *channelLimiter {
 
 // wait takes one request from every channel in keys, sleeping until each allows it.
 func (l *channelLimiter) wait(ctx context.Context, keys []string) error {
-	if l.rate == 0 || len(keys) == 0 {
+	delay := l.reserve(keys)
+	if delay == 0 {
 		return nil
 	}
+	t := time.NewTimer(delay)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// reserve takes one request from every channel in keys and says how long to wait for it.
+func (l *channelLimiter) reserve(keys []string) time.Duration {
+	if l.rate == 0 || len(keys) == 0 {
+		return 0
+	}
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	now := l.now()
 	var delay time.Duration
 	for _, k := range keys {
@@ -537,18 +561,7 @@ func (l *channelLimiter) wait(ctx context.Context, keys []string) error {
 			delay = max(delay, time.Duration(-b.tokens/l.rate*float64(time.Second)))
 		}
 	}
-	l.mu.Unlock()
-	if delay == 0 {
-		return nil
-	}
-	t := time.NewTimer(delay)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return delay
 }
 
 // limitedTransport waits for the channel's rate before each request.
