@@ -35,6 +35,9 @@ type Session struct {
 	// OpenURL opens a console page in a browser. nil (--no-browser, SSH, no display)
 	// means the URL is shown for copying instead; an error means the same.
 	OpenURL func(url string) error
+	// Clipboard puts text on the desktop's own clipboard; nil when there is none here (an
+	// SSH session, no display): the front end then sends it to the terminal (OSC 52).
+	Clipboard func(ctx context.Context, text string) error
 	// Sandbox is true with --sandbox: a banner says nothing leaves the machine.
 	Sandbox bool
 	// ConfigPath is where Save writes, to show on the final screen.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/setup-wizard/setup-wizard/config"
+	"github.com/setup-wizard/setup-wizard/internal/desktop"
 	"github.com/setup-wizard/setup-wizard/internal/redact"
 	"github.com/setup-wizard/setup-wizard/providers/line"
 	"github.com/setup-wizard/setup-wizard/providers/naver"
@@ -275,6 +277,7 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 		Checker:     a.suite(urls),
 		Save:        a.saver(flow),
 		OpenURL:     a.opener(),
+		Clipboard:   desktop.Clipboard(a.desktop()),
 		Sandbox:     a.Sandbox,
 		ConfigPath:  a.ConfigPath,
 		Redact:      a.Secrets,
@@ -427,18 +430,19 @@ func mergeVerificationAt(old *config.Verification, provider string, results []ve
 	return v
 }
 
-// opener opens console pages, unless the browser would not reach the operator: --no-browser,
-// an SSH session, or no display on Linux. nil tells the front end to show the URL instead.
+// desktop is what the program may reach of the operator's desktop.
+func (a *App) desktop() desktop.Env {
+	return desktop.Env{GOOS: runtime.GOOS, Getenv: a.Getenv, LookPath: exec.LookPath}
+}
+
+// opener opens console pages: $BROWSER when set, else the system's opener, unless the
+// browser would not reach the operator (--no-browser, an SSH session, no display on
+// Linux). nil tells the front end to show the URL instead.
 func (a *App) opener() func(string) error {
-	if a.NoBrowser || a.Getenv("SSH_CONNECTION") != "" || a.Getenv("SSH_TTY") != "" {
+	if a.NoBrowser {
 		return nil
 	}
-	if runtime.GOOS == "linux" && a.Getenv("DISPLAY") == "" && a.Getenv("WAYLAND_DISPLAY") == "" {
-		return nil
-	}
-	return func(url string) error {
-		// The browser's own chatter would scribble over the screen.
-		browser.Stdout, browser.Stderr = io.Discard, io.Discard
-		return browser.OpenURL(url)
-	}
+	// The browser's own chatter would scribble over the screen.
+	browser.Stdout, browser.Stderr = io.Discard, io.Discard
+	return desktop.Opener(a.desktop())
 }

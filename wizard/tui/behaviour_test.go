@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -262,7 +264,7 @@ func TestHandoverSavesConfigAndCopies(t *testing.T) {
 	u.wait("masked again", func(s snap) bool { return !strings.Contains(s.screen, "tok-0123456789") })
 	u.send(down) // the token row
 	u.send(letter('c'))
-	u.waitText("Copied: Token")
+	u.waitText("Sent to the terminal's clipboard: Token")
 	u.send(left, enter) // Yes: pasted
 	u.waitStep("t.hook")
 	u.waitText("Saved to /tmp/shop/setup-wizard.yaml")
@@ -397,7 +399,7 @@ func TestOpenWithoutBrowserShowsURL(t *testing.T) {
 		t.Errorf("the URL is not shown:\n%s", sn.screen)
 	}
 	u.send(letter('c'))
-	u.waitText("Copied: https://console.example/")
+	u.waitText("Sent to the terminal's clipboard: https://console.example/")
 	u.send(ctrlC)
 	u.finish()
 }
@@ -517,5 +519,40 @@ func TestBackFromFirstStepReturnsToTheQuestion(t *testing.T) {
 		if got := errors.Is(m.outcome, wizard.ErrBackToStart); got != asked {
 			t.Errorf("asked=%v: outcome %v", asked, m.outcome)
 		}
+	}
+}
+
+// "Copied" is said only when the desktop's clipboard took the value; when it fails, the
+// value goes to the terminal (OSC 52) and the note says it was sent there.
+func TestCopySaysCopiedOnlyWhenItIs(t *testing.T) {
+	for _, fail := range []bool{false, true} {
+		s, _, _ := testSession(t, steps.EN, steps.Answers{"line.account_name": "Salon Test"})
+		s.Engine.GoTo("t.console")
+		var got []string
+		var mu sync.Mutex
+		s.Clipboard = func(_ context.Context, text string) error {
+			mu.Lock()
+			defer mu.Unlock()
+			got = append(got, text)
+			if fail {
+				return errors.New("xclip: cannot open display")
+			}
+			return nil
+		}
+		u := start(t, s, 100, 32)
+		u.waitFocus("flow.done.t.console")
+		u.send(letter('l'), letter('c'))
+		if fail {
+			u.waitText("Sent to the terminal's clipboard: https://console.example/")
+		} else {
+			u.waitText("Copied: https://console.example/")
+		}
+		u.send(ctrlC)
+		u.finish()
+		mu.Lock()
+		if !slices.Equal(got, []string{"https://console.example/"}) {
+			t.Errorf("fail=%v: the clipboard got %q", fail, got)
+		}
+		mu.Unlock()
 	}
 }

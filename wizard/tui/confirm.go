@@ -94,8 +94,7 @@ func (m *model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	case k == "o" || k == "ctrl+o":
 		return m.open(a.res.Confirm.URL)
 	case k == "c" || k == "ctrl+y":
-		m.note = tf(txtCopied, m.lang, a.res.Confirm.URL)
-		return tea.SetClipboard(a.res.Confirm.URL)
+		return m.copyValue(a.res.Confirm.URL, a.res.Confirm.URL)
 	case k == "esc":
 		if m.cf.dismissed == nil {
 			m.cf.dismissed = map[string]bool{}

@@ -132,7 +132,7 @@ func TestGoldenNaverReviewScrolled(t *testing.T) {
 		u.send(tab)
 		u.waitFocus(naver.KeyReviewItems)
 		u.send(tea.KeyPressMsg{Code: 'y', Mod: tea.ModCtrl})
-		u.waitText(map[steps.Lang]string{steps.EN: "Copied: Items collected", steps.JA: "コピーしました：取得する項目"}[l])
+		u.waitText(map[steps.Lang]string{steps.EN: "Sent to the terminal's clipboard: Items collected", steps.JA: "端末のクリップボードに送りました：取得する項目"}[l])
 		// The clipboard sequence is written by the program after the note shows: wait
 		// for it in the output rather than racing ctrl+c against it.
 		ko := base64.StdEncoding.EncodeToString([]byte(naver.ReviewItems(naverAnswers(), naver.Korean)))

@@ -201,6 +201,13 @@ func (m *model) layoutForm() {
 
 func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case copiedMsg:
+		if msg.err == nil {
+			m.note = tf(txtCopied, m.lang, msg.label)
+			return m, nil
+		}
+		m.note = tf(txtSentToTerminal, m.lang, msg.label)
+		return m, tea.SetClipboard(msg.value)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -749,8 +756,26 @@ func (m *model) copy() tea.Cmd {
 		m.note = txtNothingToCopy.In(m.lang)
 		return nil
 	}
-	m.note = tf(txtCopied, m.lang, steps.Clean(label))
-	return tea.SetClipboard(value)
+	return m.copyValue(steps.Clean(label), value)
+}
+
+// copiedMsg says whether the native clipboard took a value.
+type copiedMsg struct {
+	label, value string
+	err          error
+}
+
+// copyValue puts value on the clipboard. "Copied" is said only when the desktop's own
+// clipboard took it; otherwise the value goes to the terminal (OSC 52), which many
+// terminals ignore without a word, so the note says it was sent, not copied.
+func (m *model) copyValue(label, value string) tea.Cmd {
+	clip := m.s.Clipboard
+	if clip == nil {
+		m.note = tf(txtSentToTerminal, m.lang, label)
+		return tea.SetClipboard(value)
+	}
+	ctx := m.ctx
+	return func() tea.Msg { return copiedMsg{label: label, value: value, err: clip(ctx, value)} }
 }
 
 // stepNumber is the 1-based number of step id among the visible steps.
