@@ -185,6 +185,12 @@ func chkCouldNotTell(id string, what steps.Text, c chkCall) verify.Result {
 	case c.status == 0 && (errors.Is(c.err, context.DeadlineExceeded) || (c.ctx != nil && c.ctx.Err() != nil)):
 		msg = steps.T("LINE did not answer in time, so "+what.EN+" could not be checked. Try again in a moment.",
 			"LINE から時間内に応答がなかったため、"+what.JA+"を確認できませんでした。少し待ってからもう一度試してください。")
+	case c.status == 0 && errors.As(c.err, new(*verify.RedirectError)):
+		var re *verify.RedirectError
+		errors.As(c.err, &re)
+		host := steps.Clean(re.Host())
+		msg = steps.T("LINE's address answered with a redirect to "+host+", so "+what.EN+" could not be checked: the wizard never follows one, because the request carries the channel's secrets. Check SETUP_WIZARD_LINE_API_URL and any proxy between this computer and LINE.",
+			"LINE のアドレスが "+host+" への転送（リダイレクト）を返したため、"+what.JA+"を確認できませんでした。リクエストにはチャネルのシークレットが含まれるため、転送先には送りません。SETUP_WIZARD_LINE_API_URL と、このパソコンと LINE の間のプロキシを確認してください。")
 	case c.status == 0:
 		msg = steps.T("Could not reach LINE to check "+what.EN+". Check the internet connection (and proxy settings), then try again.",
 			"LINE に接続できず、"+what.JA+"を確認できませんでした。インターネット接続（プロキシ設定）を確認してから、もう一度試してください。")

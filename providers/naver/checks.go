@@ -95,6 +95,12 @@ func couldNotTell(id, step string, why steps.Text, detail string) verify.Result 
 }
 
 func netProblem(err error) (steps.Text, string) {
+	var re *verify.RedirectError
+	if errors.As(err, &re) {
+		host := steps.Clean(re.Host())
+		return steps.T("NAVER's address answered with a redirect to "+host+", which the wizard never follows because the request carries the client secret. Check SETUP_WIZARD_NAVER_NID_URL and any proxy between this computer and NAVER.",
+			"NAVER のアドレスが "+host+" への転送（リダイレクト）を返しました。リクエストには Client Secret が含まれるため、転送先には送りません。SETUP_WIZARD_NAVER_NID_URL と、このパソコンと NAVER の間のプロキシを確認してください。"), "redirect: " + steps.Clean(err.Error())
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return steps.T("NAVER did not answer in time.", "NAVER から時間内に返事がありませんでした。"), "timeout: " + steps.Clean(err.Error())
 	}
