@@ -83,7 +83,7 @@ type Check struct {
 	Timeout time.Duration
 	// Once marks a check whose API allows few calls (webhook test: 60 an hour): within
 	// one run of the program it is made at most once for the same inputs, and later runs
-	// get the first result again.
+	// get the first result again (a pass or a warning; a failure or error runs again).
 	Once bool
 }
 

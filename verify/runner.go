@@ -300,8 +300,10 @@ func (s *Suite) execute(ctx context.Context, c Check, env Env, send func(Event))
 }
 
 // runOnce returns the kept result of an earlier run with the same inputs, or runs the
-// check and keeps its result. A result that could not tell (error) is not kept: the call
-// may never have reached the API, and the operator must be able to try again.
+// check and keeps its result. Only a pass or a warning is kept: a result that could not
+// tell (error) may never have reached the API, and a failure may be fixed outside the
+// answers (the CMS given the right channel secret), so the operator must be able to try
+// again.
 func (s *Suite) runOnce(ctx context.Context, c Check, env Env, send func(Event)) Result {
 	key := onceKey(c.ID, env)
 	for {
@@ -316,7 +318,7 @@ func (s *Suite) runOnce(ctx context.Context, c Check, env Env, send func(Event))
 			s.mu.Unlock()
 			r := s.execute(ctx, c, env, send)
 			s.mu.Lock()
-			e.result, e.kept = r, r.Status != Error
+			e.result, e.kept = r, r.Status == Pass || r.Status == Warn
 			if !e.kept {
 				delete(s.once, key)
 			}

@@ -71,7 +71,7 @@ const (
 	naverKnobCallbackUnreg  = "naver_callback_unregistered"
 	naverKnobUnavailable    = "naver_unavailable"
 	naverKnobBadRequest     = "naver_bad_request"
-	naverKnobAtOnce         = "naver_authorize_validates_at_once"
+	naverKnobAtOnce         = "naver_authorize_at_once"
 	naverKnobLatency        = "naver_latency"
 	naverLatencyPlaceholder = "=<duration>"
 )
@@ -80,7 +80,7 @@ const (
 func NAVERKnobs() []Knob {
 	return []Knob{
 		{naverKnobWrongSecret, "the Client Secret does not match: revoke answers 401 unauthorized_client, token an invalid_client error"},
-		{naverKnobCallbackUnreg, "no callback URL is registered: NAVER's service settings error page after sign-in (at once with naver_authorize_validates_at_once)"},
+		{naverKnobCallbackUnreg, "no callback URL is registered: NAVER's service settings error page after sign-in (at once with naver_authorize_at_once)"},
 		{naverKnobAtOnce, "old assumption: authorize shows the error page at once instead of sending everyone to the login page first"},
 		{naverKnobUnavailable, "every NAVER call answers 503"},
 		{naverKnobBadRequest, "the revoke and token endpoints answer 400 invalid_request"},
@@ -321,7 +321,7 @@ const naverSignedIn = "sbx_signed_in"
 // before or only after sign-in is UNCONFIRMED (FACTS.md), so by default the emulator does
 // what can only make a check say "cannot tell": a visitor who is not signed in goes to
 // the login page whatever the request; after sign-in (the login page's link) an
-// unregistered URL gets the service settings error page. naver_authorize_validates_at_once
+// unregistered URL gets the service settings error page. naver_authorize_at_once
 // judges at once, as first assumed.
 func (n *NAVER) authorize(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()

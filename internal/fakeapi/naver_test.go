@@ -124,7 +124,7 @@ func TestNAVERAuthorize(t *testing.T) {
 		t.Errorf("knob, signed in: %q", body)
 	}
 	n.Reset()
-	if err := n.SetKnob("naver_authorize_validates_at_once"); err != nil {
+	if err := n.SetKnob("naver_authorize_at_once"); err != nil {
 		t.Fatal(err)
 	}
 	check("at once", get)

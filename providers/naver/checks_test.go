@@ -170,8 +170,8 @@ func TestCallbackCheck(t *testing.T) {
 		{"one not registered", "", extra, verify.Warn, []string{"Cannot tell", "https://shop.sample.com/naver"}},
 		{"none registered", "naver_callback_unregistered", sampleAnswers(), verify.Warn, []string{"Cannot tell"}},
 		// The first assumption (NAVER judges at once), behind a knob: its error page fails.
-		{"at once: one not registered", "naver_authorize_validates_at_once", extra, verify.Fail, []string{"https://shop.sample.com/naver"}},
-		{"at once: registered", "naver_authorize_validates_at_once", sampleAnswers(), verify.Warn, []string{"Cannot tell"}},
+		{"at once: one not registered", "naver_authorize_at_once", extra, verify.Fail, []string{"https://shop.sample.com/naver"}},
+		{"at once: registered", "naver_authorize_at_once", sampleAnswers(), verify.Warn, []string{"Cannot tell"}},
 		{"NAVER unavailable", "naver_unavailable", sampleAnswers(), verify.Error, []string{"Could not tell", "neither its login page nor its error page"}},
 	}
 	for _, tt := range tests {
@@ -215,7 +215,7 @@ func TestClassifyEmulatorAnswers(t *testing.T) {
 	n := fakeapi.NewNAVER()
 	defer n.Close()
 	client := verify.NoRedirects(&http.Client{})
-	if err := n.SetKnob("naver_authorize_validates_at_once"); err != nil {
+	if err := n.SetKnob("naver_authorize_at_once"); err != nil {
 		t.Fatal(err)
 	}
 	for redirect, want := range map[string]naver.Verdict{

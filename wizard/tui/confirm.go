@@ -120,6 +120,9 @@ func (m *model) answerConfirm(i int) tea.Cmd {
 	m.cf.answered[confirmKeyOf(a.res)] = i
 	m.ledger().Record(r, a.origin)
 	m.note = tf(txtConfirmDone, m.lang, r.ID)
+	if m.headline != nil && m.headline.ID == r.ID {
+		m.headline = &r // the status line names the answer, not the result it replaced
+	}
 	if r.Status == verify.Fail {
 		if p := m.jumpTarget(); p != nil {
 			return m.jump(p)
