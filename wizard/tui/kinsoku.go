@@ -189,7 +189,55 @@ func wrapJAPara(p string, w int) []string {
 	if len(cur) > 0 || len(lines) == 0 {
 		flush()
 	}
+	return noWidow(lines, w)
+}
+
+// noWidow keeps a line from being one character and its closing punctuation ("す。"):
+// a character or two of the line before come down to it, as long as they fit, that line
+// then still ends well and the line does not start with punctuation.
+func noWidow(lines []string, w int) []string {
+	for i := 1; i < len(lines); i++ {
+		if widow(lines[i]) {
+			lines[i-1], lines[i] = unWidow(lines[i-1], lines[i], w)
+		}
+	}
 	return lines
+}
+
+// unWidow moves the end of prev to the start of line, or gives both back unchanged.
+func unWidow(prevLine, line string, w int) (string, string) {
+	prev, last := []rune(prevLine), []rune(line)
+	for moved := 0; moved < 3; moved++ {
+		if len(prev) < 2 {
+			return prevLine, line
+		}
+		r := prev[len(prev)-1]
+		if !breakable(r) || r == '　' {
+			return prevLine, line // a Latin word or a space: no break inside it
+		}
+		prev, last = prev[:len(prev)-1], append([]rune{r}, last...)
+		if ansi.StringWidth(string(last)) > w {
+			return prevLine, line
+		}
+		if !strings.ContainsRune(noStart, r) && !strings.ContainsRune(noEnd, prev[len(prev)-1]) {
+			return string(prev), string(last)
+		}
+	}
+	return prevLine, line
+}
+
+// widow reports a line that is a single character followed only by closing punctuation.
+func widow(line string) bool {
+	rs := []rune(strings.TrimSpace(line))
+	if len(rs) < 2 || strings.ContainsRune(noStart, rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !strings.ContainsRune(noStart, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // hardCut cuts s into pieces of at most w columns.

@@ -19,16 +19,19 @@ func TestWrapJA(t *testing.T) {
 		want []string
 	}{
 		{"fits", "あいうえお。", 20, []string{"あいうえお。"}},
-		{"full stop takes the character before", "あいうえお。", 10, []string{"あいうえ", "お。"}},
+		{"full stop takes the character before, and one more", "あいうえお。", 10, []string{"あいう", "えお。"}},
+		{"no line of one character and its full stop", "設定ファイルを書き込みました。", 26, []string{"設定ファイルを書き込みま", "した。"}},
+		{"no widow after a closing bracket", "あいうえお。」", 10, []string{"あいう", "えお。」"}},
+		{"a widow after a Latin word stays", "あいうAPIを。", 12, []string{"あいうAPI", "を。"}},
 		{"comma", "あいうえお、かき", 10, []string{"あいうえ", "お、かき"}},
 		{"closing bracket after a full stop", "あいう。」", 6, []string{"あい", "う。」"}},
 		{"closing parenthesis and the opening one before", "あいうえ（お）", 12, []string{"あいうえ", "（お）"}},
 		{"small tsu", "あいうえっか", 8, []string{"あいう", "えっか"}},
-		{"small katakana", "アイウエャ", 8, []string{"アイウ", "エャ"}},
-		{"long vowel mark", "アイウエー", 8, []string{"アイウ", "エー"}},
-		{"exclamation and question", "あいうえ？", 8, []string{"あいう", "え？"}},
-		{"colon", "あいうえ：", 8, []string{"あいう", "え："}},
-		{"ellipsis", "確認中です…", 10, []string{"確認中で", "す…"}},
+		{"small katakana", "アイウエャ", 8, []string{"アイ", "ウエャ"}},
+		{"long vowel mark", "アイウエー", 8, []string{"アイ", "ウエー"}},
+		{"exclamation and question", "あいうえ？", 8, []string{"あい", "うえ？"}},
+		{"colon", "あいうえ：", 8, []string{"あい", "うえ："}},
+		{"ellipsis", "確認中です…", 10, []string{"確認中", "です…"}},
 		{"opening bracket never ends a line", "あいう「えお」", 8, []string{"あいう", "「えお」"}},
 		{"latin words stay whole", "LINE Developersコンソール", 12, []string{"LINE", "Developersコ", "ンソール"}},
 		{"latin word then comma", "あいうAPI、えお", 9, []string{"あいう", "API、えお"}},
@@ -82,6 +85,11 @@ func TestWrapJAFlowTexts(t *testing.T) {
 				}
 				if w >= 30 && i < len(lines)-1 && lines[i+1] != "" && strings.ContainsRune(noEnd, r[len(r)-1]) {
 					t.Errorf("w=%d: line ends with %q: %q", w, r[len(r)-1], ln)
+				}
+				// No paragraph ends on one character and its full stop (after Japanese,
+				// which can always give one more character).
+				if p := []rune(lines[max(i-1, 0)]); i > 0 && widow(ln) && len(p) > 2 && breakable(p[len(p)-1]) && breakable(p[len(p)-2]) && w >= 16 {
+					t.Errorf("w=%d: a line of one character and its punctuation: %q after %q", w, ln, lines[i-1])
 				}
 			}
 			squash := func(s string) string { return strings.NewReplacer(" ", "", "\n", "").Replace(s) }
