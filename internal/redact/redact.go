@@ -208,10 +208,21 @@ func stripped(r rune) bool {
 }
 
 // ignorable reports whether a character is skipped when looking for secrets in text
-// already stripped: white space that Strip keeps, and backslashes, so that escaped
-// forms (\/, \\u002b) still match.
+// already stripped: white space (a secret holds none, so an echo split into groups
+// still matches), combining marks (an accent put on every few characters leaves the
+// secret readable), and backslashes, so that escaped forms (\/, \\u002b) still match.
 func ignorable(r rune) bool {
-	return r == '\n' || r == '\t' || r == '\\' || stripped(r)
+	return r == '\n' || r == '\t' || r == '\\' || r == ' ' || stripped(r) ||
+		(r >= 0x80 && (unicode.IsSpace(r) || unicode.In(r, unicode.Mn, unicode.Me)))
+}
+
+// fold is how a character of a secret or of the text is compared: case and width do not
+// matter (a hex secret upper-cased, or written in full-width forms, is the same secret).
+func fold(r rune) rune {
+	if r >= 0xff01 && r <= 0xff5e { // full-width ASCII
+		r -= 0xfee0
+	}
+	return unicode.ToLower(r)
 }
 
 // tok is one character of the text as a secret would be compared with it, and the
@@ -222,21 +233,30 @@ type tok struct {
 }
 
 // tokens reads t as a secret would appear in it: escapes decoded, ignorable characters
-// skipped. Escapes decoded: \uXXXX (with surrogate pairs), %XX of printable ASCII,
+// skipped, case and width folded. Escapes decoded: \uXXXX (with surrogate pairs), %XX of printable ASCII,
 // &#NN; and &#xHH;.
-func tokens(t string) []tok {
+func tokens(t string) []tok { return readTokens(t, true) }
+
+// literalTokens reads t without decoding escapes: an echo can put "\u" (or "%", "&#")
+// in front of a secret so that its first characters read as an escape of something
+// invisible, while a person still reads the secret.
+func literalTokens(t string) []tok { return readTokens(t, false) }
+
+func readTokens(t string, decode bool) []tok {
 	out := make([]tok, 0, len(t))
 	for i := 0; i < len(t); {
-		if r, n := escapeAt(t, i); n > 0 {
-			if !ignorable(r) {
-				out = append(out, tok{r, i, i + n})
+		if decode {
+			if r, n := escapeAt(t, i); n > 0 {
+				if !ignorable(r) {
+					out = append(out, tok{fold(r), i, i + n})
+				}
+				i += n
+				continue
 			}
-			i += n
-			continue
 		}
 		r, n := utf8.DecodeRuneInString(t[i:])
 		if !ignorable(r) {
-			out = append(out, tok{r, i, i + n})
+			out = append(out, tok{fold(r), i, i + n})
 		}
 		i += n
 	}
@@ -244,8 +264,9 @@ func tokens(t string) []tok {
 }
 
 // normalise is a secret as tokens reads it.
-func normalise(v string) []rune {
-	toks := tokens(Strip(v))
+func normalise(v string) []rune { return runesOf(tokens(Strip(v))) }
+
+func runesOf(toks []tok) []rune {
 	out := make([]rune, len(toks))
 	for i, tk := range toks {
 		out[i] = tk.r
@@ -365,15 +386,48 @@ func (s *Set) mask(t string) string {
 	if len(s.grams) == 0 && len(s.short) == 0 {
 		return t
 	}
-	toks := tokens(t)
-	if len(toks) < MinLen {
+	// Bytes of t to mask: secrets read with escapes decoded, and read literally.
+	cut := make([]bool, len(t))
+	hit := s.cover(tokens(t), cut)
+	if strings.ContainsAny(t, "\\%&") {
+		hit = s.cover(literalTokens(t), cut) || hit
+	}
+	if !hit {
 		return t
 	}
-	rs := make([]rune, len(toks))
-	for i, tk := range toks {
-		rs[i] = tk.r
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		if !cut[i] {
+			j := i
+			for j < len(t) && !cut[j] {
+				j++
+			}
+			b.WriteString(t[i:j])
+			i = j
+			continue
+		}
+		j := i
+		for j < len(t) && cut[j] {
+			j++
+		}
+		b.WriteString(Redacted)
+		i = j
 	}
-	covered := make([]bool, len(toks))
+	return b.String()
+}
+
+// cover marks in cut the bytes of every secret and run of one that toks read, from the
+// first byte of its first character to the last of its last; it reports whether any.
+func (s *Set) cover(toks []tok, cut []bool) bool {
+	if len(toks) < MinLen {
+		return false
+	}
+	rs := runesOf(toks)
+	mark := func(i, n int) {
+		for b := toks[i].start; b < toks[i+n-1].end; b++ {
+			cut[b] = true
+		}
+	}
 	hit := false
 	if len(s.grams) > 0 && len(rs) >= Run {
 		// Rolling hash over every window of Run characters.
@@ -384,9 +438,7 @@ func (s *Set) mask(t string) string {
 		h := hashRunes(rs[:Run])
 		for i := 0; ; i++ {
 			if piece, ok := s.grams[h]; ok && string(rs[i:i+Run]) == piece {
-				for j := i; j < i+Run; j++ {
-					covered[j] = true
-				}
+				mark(i, Run)
 				hit = true
 			}
 			if i+Run >= len(rs) {
@@ -398,34 +450,12 @@ func (s *Set) mask(t string) string {
 	for _, sec := range s.short {
 		for i := 0; i+len(sec) <= len(rs); i++ {
 			if rs[i] == sec[0] && string(rs[i:i+len(sec)]) == string(sec) {
-				for j := i; j < i+len(sec); j++ {
-					covered[j] = true
-				}
+				mark(i, len(sec))
 				hit = true
 			}
 		}
 	}
-	if !hit {
-		return t
-	}
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(toks); {
-		if !covered[i] {
-			i++
-			continue
-		}
-		j := i
-		for j+1 < len(toks) && covered[j+1] {
-			j++
-		}
-		b.WriteString(t[last:toks[i].start])
-		b.WriteString(Redacted)
-		last = toks[j].end
-		i = j + 1
-	}
-	b.WriteString(t[last:])
-	return b.String()
+	return hit
 }
 
 // Shows reports whether text shows secret to a reader: whole, or a run of Run of its
@@ -436,17 +466,22 @@ func Shows(text, secret string) bool {
 	if secret != "" && strings.Contains(text, secret) {
 		return true
 	}
-	sk := string(normalise(text))
 	sec := normalise(secret)
 	if len(sec) == 0 {
 		return false
 	}
-	if len(sec) < Run {
-		return strings.Contains(sk, string(sec))
-	}
-	for i := 0; i+Run <= len(sec); i++ {
-		if strings.Contains(sk, string(sec[i:i+Run])) {
-			return true
+	stripped := Strip(text)
+	for _, sk := range []string{string(runesOf(tokens(stripped))), string(runesOf(literalTokens(stripped)))} {
+		if len(sec) < Run {
+			if strings.Contains(sk, string(sec)) {
+				return true
+			}
+			continue
+		}
+		for i := 0; i+Run <= len(sec); i++ {
+			if strings.Contains(sk, string(sec[i:i+Run])) {
+				return true
+			}
 		}
 	}
 	return false

@@ -26,6 +26,11 @@ func TestTextMasksWholeAndRuns(t *testing.T) {
 		"new line":      token[:20] + "\r\n" + token[20:],
 		"hex":           `{"message":"bad secret 0123456789abcdef0123456789abcdef"}`,
 		"uppercase tag": token[:14] + "\U000E0041" + token[14:],
+		// Echoes that change the form but leave the secret readable.
+		"upper-cased":   "bad: " + strings.ToUpper(token) + " / " + strings.ToUpper("0123456789abcdef0123456789abcdef"),
+		"full-width":    "bad: " + fullWidth(token) + " " + fullWidth("0123456789abcdef0123456789abcdef"),
+		"combining":     "bad: " + everyN(token, 5, "\u0301") + " " + everyN("0123456789abcdef0123456789abcdef", 3, "\u0308"),
+		"spaced groups": "bad: " + everyN(token, 4, " ") + " " + everyN("0123456789abcdef0123456789abcdef", 4, "\u3000"),
 	}
 	for name, in := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -120,6 +125,47 @@ func TestPanicAndWriter(t *testing.T) {
 }
 
 func leaks(out, secret string) bool { return Shows(out, secret) }
+
+// fullWidth writes the printable ASCII of s in full-width forms (ｄｊｄＨ…).
+func fullWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > ' ' && r < 0x7f {
+			return r + 0xfee0
+		}
+		return r
+	}, s)
+}
+
+// everyN puts sep after every n characters of s.
+func everyN(s string, n int, sep string) string {
+	var b strings.Builder
+	for i, r := range []rune(s) {
+		b.WriteRune(r)
+		if i%n == n-1 {
+			b.WriteString(sep)
+		}
+	}
+	return b.String()
+}
+
+// The folding that finds changed echoes leaves ordinary text that shares a secret's
+// letters alone, in both languages.
+func TestFoldingKeepsOrdinaryText(t *testing.T) {
+	s := New(token, "0123456789abcdef0123456789abcdef", "Xy7Zq9Wv3T")
+	for _, in := range []string{
+		"The channel secret belongs to channel 2000000001, the channel of the token.",
+		"チャネルシークレット（Messaging API）が一致しません。　もう一度コピーしてください。",
+		"0123 4567 89 is a phone number; ABCDEF is a word",
+		"café Ｒｅｓｕｌｔ",
+	} {
+		if got := s.Text(in); got != in {
+			t.Errorf("Text changed %q into %q", in, got)
+		}
+	}
+	if got := s.Text("naver said XY7ZQ9WV3T"); got != "naver said "+Redacted {
+		t.Errorf("a short secret upper-cased was not masked: %q", got)
+	}
+}
 
 // FuzzText: a secret with control, escape, format and bidi characters spliced in at
 // random is never found in the output, whole or as a run of Run characters.
