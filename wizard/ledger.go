@@ -110,6 +110,14 @@ func (l *Ledger) Record(r verify.Result, origin string) {
 	}
 }
 
+// RecordEarlier keeps r, a result from an earlier run (a customer's file being replayed),
+// as the latest of its check, marked stale: it is shown, never taken as current, and the
+// check runs again when the walk moves on.
+func (l *Ledger) RecordEarlier(r verify.Result) {
+	l.Record(r, r.Step)
+	l.by[r.ID].Stale = true
+}
+
 // Ended closes a run: its results are recorded (the runner's list is the last word) and a
 // check that never got one (the runner left it out: it does not apply) stops running.
 func (l *Ledger) Ended(ids []string, results []verify.Result, origin string) {

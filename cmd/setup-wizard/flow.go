@@ -241,20 +241,34 @@ func (a *App) loadAnswers() (steps.Answers, error) {
 			given[k] = v
 		}
 	}
-	for _, s := range secretInputs() {
-		if v := a.Getenv(s.env); v != "" {
-			given[s.key] = strings.TrimSpace(v)
-		}
-		if p := *a.SecretFiles[s.key]; p != "" {
-			v, err := readSecretFile(s.flag, p)
-			if err != nil {
-				return nil, err
-			}
-			given[s.key] = strings.TrimSpace(v)
-		}
+	secrets, err := a.secretsFromEnvAndFiles()
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range secrets {
+		given[k] = v
 	}
 	a.remember(given)
 	return given, nil
+}
+
+// secretsFromEnvAndFiles reads the secrets given in the environment and by the --…-file
+// flags (a file wins over the environment).
+func (a *App) secretsFromEnvAndFiles() (map[string]string, error) {
+	out := map[string]string{}
+	for _, s := range secretInputs() {
+		if v := a.Getenv(s.env); v != "" {
+			out[s.key] = strings.TrimSpace(v)
+		}
+		if p := a.SecretFiles[s.key]; p != nil && *p != "" {
+			v, err := readSecretFile(s.flag, *p)
+			if err != nil {
+				return nil, err
+			}
+			out[s.key] = strings.TrimSpace(v)
+		}
+	}
+	return out, nil
 }
 
 // runFlow wires a session for flow and hands it to the front end the mode calls for.
@@ -301,6 +315,9 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 				s.Pending = &d
 			}
 		}
+	}
+	if a.replay != nil {
+		a.replay(s)
 	}
 	switch {
 	case !interactive:

@@ -54,3 +54,13 @@ func TestKeyRegistry(t *testing.T) {
 		}
 	}
 }
+
+// Commands share the walk's fields; a flag of another command registered later must not
+// change their defaults (replay's -c once emptied the walk's default file).
+func TestSharedFlagDefaults(t *testing.T) {
+	a := &App{Getenv: func(string) string { return "" }}
+	newRootCmd(a)
+	if a.ConfigPath != "setup-wizard.yaml" || a.Timeout.String() != "10s" || a.Platform != "" {
+		t.Errorf("after building the commands: config %q, timeout %v, platform %q", a.ConfigPath, a.Timeout, a.Platform)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/setup-wizard/setup-wizard/providers/line"
 	"github.com/setup-wizard/setup-wizard/providers/naver"
 	"github.com/setup-wizard/setup-wizard/steps"
+	"github.com/setup-wizard/setup-wizard/wizard"
 	"github.com/setup-wizard/setup-wizard/wizard/plain"
 )
 
@@ -53,6 +54,8 @@ type App struct {
 	// onStart runs when a command starts (not for --help or --version): it installs the
 	// ctrl+c handler, whose thread a mere --version should not pay for.
 	onStart func()
+	// replay, set by `replay`, puts the session where the customer's file says.
+	replay func(s *wizard.Session)
 	// showVersion is --version.
 	showVersion bool
 	// localizeNow translates cobra's own words (completion) before they are printed.
@@ -148,7 +151,7 @@ func newRootCmd(a *App) *cobra.Command {
 
 	root.AddCommand(
 		newLineCmd(a), newNaverCmd(a),
-		newVerifyCmd(a, nil), newExportCmd(a, nil), newDraftsCmd(a, nil), newVersionCmd(a, nil),
+		newVerifyCmd(a, nil), newExportCmd(a, nil), newReplayCmd(a, nil), newDraftsCmd(a, nil), newVersionCmd(a, nil),
 	)
 	root.AddCommand(
 		helpTopic(a, "environment", helpEnvShort, func() string { return a.environmentHelp(root) }),
@@ -172,6 +175,11 @@ func (a *App) addWalkFlags(cmd *cobra.Command) {
 	f.StringVar(&a.Platform, "platform", "", a.text(flagPlatform))
 	_ = cmd.RegisterFlagCompletionFunc("platform", completePlatform)
 	a.addCheckFlags(f)
+	a.addSecretFileFlags(f)
+}
+
+// addSecretFileFlags adds the --…-file flag of every secret.
+func (a *App) addSecretFileFlags(f *pflag.FlagSet) {
 	if a.SecretFiles == nil {
 		a.SecretFiles = map[string]*string{}
 	}

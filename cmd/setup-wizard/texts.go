@@ -60,6 +60,9 @@ Try it offline first:  setup-wizard --sandbox`,
   setup-wizard verify -c customer.yaml
   setup-wizard verify -c customers/ --json > results.jsonl
 
+  # Support: open a customer's file at the step they reached
+  setup-wizard replay customer.yaml
+
   # CI: no prompts; secrets from the environment; exit code per 'setup-wizard help exit-codes'
   LINE_CHANNEL_ACCESS_TOKEN=… LINE_CHANNEL_SECRET=… LINE_LOGIN_CHANNEL_SECRET=… \
     setup-wizard line --non-interactive --answers answers.yaml --set-webhook -c shop.yaml --json`,
@@ -69,6 +72,9 @@ Try it offline first:  setup-wizard --sandbox`,
   # サポート：お客さまのファイル、またはフォルダ内の全ファイルを、書き換えずに確認
   setup-wizard verify -c customer.yaml
   setup-wizard verify -c customers/ --json > results.jsonl
+
+  # Support: open a customer's file at the step they reached
+  setup-wizard replay customer.yaml
 
   # CI：質問なし。シークレットは環境変数から。終了コードは 'setup-wizard help exit-codes' を参照
   LINE_CHANNEL_ACCESS_TOKEN=… LINE_CHANNEL_SECRET=… LINE_LOGIN_CHANNEL_SECRET=… \
@@ -249,4 +255,34 @@ $XDG_STATE_HOME/setup-wizard (default ~/.local/state/setup-wizard), mode 0600.`,
 	completeFlowNew    = steps.T("first time", "はじめて")
 	completeFlowSwitch = steps.T("switching from another service", "他サービスからの乗り換え")
 	msgBadInputTimeout = steps.T("--input-timeout must be 0 (wait for ever) or more (for example 10s)", "--input-timeoutは0（待ち続ける）以上にしてください（例：10s）")
+)
+
+// Words of replay.
+var (
+	helpReplayShort = steps.T("Open a customer's config file at the step they reached, to walk the same path",
+		"お客さまの設定ファイルを、その人が進んだステップから開き、同じ手順をたどります")
+	helpReplayLong = steps.T(`Opens the walk on a customer's config file (an export --redact copy is fine) at the
+flow and step it reached: every value the file has is filled in, each secret the file had
+redacted is left to be typed (or given as LINE_CHANNEL_ACCESS_TOKEN… or with a --…-file
+flag), and the results recorded in the file are shown as "from the customer's last run"
+until the checks run again. Nothing is written over FILE: the walk saves to
+FILE.replay.yaml (or -c).`,
+		`お客さまの設定ファイル（export --redact の出力でもかまいません）を、その人が進んだ手順とステップから開きます。
+ファイルにある値はすべて入力済みになり、伏せられたシークレットは入力を求めます（LINE_CHANNEL_ACCESS_TOKEN などの環境変数や
+--…-file フラグでも渡せます）。ファイルに記録された結果は、チェックをやり直すまで「お客さまの前回の実行結果」として表示します。
+FILE は書き換えません。保存先は FILE.replay.yaml（または -c）です。`)
+	helpReplayExample = steps.T(`  setup-wizard replay customer.yaml
+  setup-wizard replay customer.yaml --sandbox                 # walk it against the emulator
+  LINE_CHANNEL_ACCESS_TOKEN=… setup-wizard replay redacted.yaml`,
+		`  setup-wizard replay customer.yaml
+  setup-wizard replay customer.yaml --sandbox                 # 模擬APIでたどる
+  LINE_CHANNEL_ACCESS_TOKEN=… setup-wizard replay redacted.yaml`)
+	flagReplayConfig   = steps.T("where the walk saves (default FILE.replay.yaml; never FILE itself)", "保存先（既定値 FILE.replay.yaml。FILE 自体には保存しない）")
+	flagProvider       = steps.T("line or naver, for a file that has both", "line または naver（両方あるファイルのとき）")
+	msgReplayWhichFile = steps.T("say which config file to replay: setup-wizard replay FILE", "開く設定ファイルを指定してください：setup-wizard replay FILE")
+	msgBadProvider     = steps.T("--provider %q: use line or naver", "--provider %q：line か naver を指定してください")
+	msgReplayOverwrite = steps.T("replay never writes over the customer's file %s: point -c elsewhere", "replay はお客さまのファイル %s を上書きしません。-c で別の保存先を指定してください")
+	msgReplayNoSection = steps.T("%s has no %s section", "%s には %s の設定がありません")
+	msgReplaying       = steps.T("Replaying %s: flow %s, at step %s; saving to %s.", "%s を再現します：手順 %s、ステップ %s から。保存先 %s。")
+	msgReplayAsk       = steps.T("Redacted in the file, to be typed at their step: %s.", "ファイルで伏せられているため、そのステップで入力が必要：%s。")
 )
