@@ -124,8 +124,11 @@ func (m *model) answerConfirm(i int) tea.Cmd {
 		m.headline = &r // the status line names the answer, not the result it replaced
 	}
 	if r.Status == verify.Fail {
-		if p := m.jumpTarget(); p != nil {
-			return m.jump(p)
+		// Back to the step this answer names (not the first problem of the walk).
+		for _, p := range m.ledger().Problems() {
+			if p.Result.ID == r.ID && p.Step != nil {
+				return m.jump(&p)
+			}
 		}
 	}
 	switch {
