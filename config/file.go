@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"regexp"
 	"strings"
@@ -18,34 +17,45 @@ import (
 	"github.com/setup-wizard/setup-wizard/internal/redact"
 )
 
-// LoadError says what is wrong with a config or answers file, where, and what to do.
+// LoadError says what is wrong with a config, answers or secret file, where, and what to
+// do, in English (Msg) and Japanese (MsgJA). It maps to exit 2.
 type LoadError struct {
-	Path string
-	Line int // 0 when unknown
-	Msg  string
+	Path  string
+	Line  int // 0 when unknown
+	Msg   string
+	MsgJA string
+	// NotRegular is set when the path names a FIFO, a device, a socket or a directory.
+	NotRegular bool
+	Err        error // the system's error behind it, if any
 }
 
-func (e *LoadError) Error() string {
+func (e *LoadError) Error() string { return e.Message("en") }
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// Message is the error in lang ("ja" or "en"): "shop.yaml:3: what, the rule, the fix".
+func (e *LoadError) Message(lang string) string {
 	where := e.Path
 	if e.Line > 0 {
 		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
 	}
-	return where + ": " + e.Msg
-}
-
-// Load reads and checks the file at path.
-func Load(path string) (*Config, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
+	msg := e.Msg
+	if lang == "ja" && e.MsgJA != "" {
+		msg = e.MsgJA
 	}
-	return Parse(path, b)
+	return where + ": " + msg
 }
 
 // Parse decodes a config or answers file strictly: an unknown or repeated key, a value of
 // the wrong type or a version other than 1 is an error naming the key and its line.
 // name is used in messages only.
 func Parse(name string, b []byte) (*Config, error) {
+	if err := checkEncoding(name, b); err != nil {
+		return nil, err
+	}
+	if err := prescan(name, b); err != nil {
+		return nil, err
+	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return &Config{Version: Version}, nil
 	}
@@ -65,17 +75,21 @@ func Parse(name string, b []byte) (*Config, error) {
 	switch raw.Version.(type) {
 	case nil, int, int64, uint64:
 	default:
-		return nil, &LoadError{Path: name, Line: lineOf(b, "version"), Msg: fmt.Sprintf(`"version: %v" is not a schema version. Write "version: 1".`, raw.Version)}
+		return nil, &LoadError{Path: name, Line: lineOf(b, "version"), Msg: fmt.Sprintf(`"version: %v" is not a schema version. Write "version: 1".`, raw.Version),
+			MsgJA: fmt.Sprintf(`「version: %v」はスキーマのバージョンではありません。「version: 1」と書いてください。`, raw.Version)}
 	}
 	if c.Verification != nil && c.Verification.At.IsZero() && raw.Verification.At != nil {
-		return nil, &LoadError{Path: name, Line: lineOf(b, "at"), Msg: `"verification.at" is not a time. Write it as 2026-01-01T00:00:00Z, or delete the verification section: the wizard writes it.`}
+		return nil, &LoadError{Path: name, Line: lineOf(b, "at"), Msg: `"verification.at" is not a time. Write it as 2026-01-01T00:00:00Z, or delete the verification section: the wizard writes it.`,
+			MsgJA: `「verification.at」が日時になっていません。2026-01-01T00:00:00Z の形で書くか、verification の部分を消してください（ウィザードが書き込みます）。`}
 	}
 	switch c.Version {
 	case Version:
 	case 0:
-		return nil, &LoadError{Path: name, Msg: `"version" is missing. Add "version: 1" as the first line.`}
+		return nil, &LoadError{Path: name, Msg: `"version" is missing. Add "version: 1" as the first line.`,
+			MsgJA: `「version」がありません。1行目に「version: 1」を加えてください。`}
 	default:
-		return nil, &LoadError{Path: name, Line: lineOf(b, "version"), Msg: fmt.Sprintf(`"version: %d" is not supported: this setup-wizard reads version 1. Use a newer setup-wizard or fix the version.`, c.Version)}
+		return nil, &LoadError{Path: name, Line: lineOf(b, "version"), Msg: fmt.Sprintf(`"version: %d" is not supported: this setup-wizard reads version 1. Use a newer setup-wizard or fix the version.`, c.Version),
+			MsgJA: fmt.Sprintf(`「version: %d」には対応していません。このsetup-wizardが読めるのはバージョン1です。新しいsetup-wizardを使うか、バージョンを直してください。`, c.Version)}
 	}
 	return &c, nil
 }
@@ -108,28 +122,32 @@ func loadError(name string, err error) error {
 		if tk != nil {
 			key = tk.Value
 		}
-		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("unknown key %q. Check its spelling and indentation against the schema in the README.", key)}
+		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("unknown key %q. Check its spelling and indentation against the schema in the README.", key),
+			MsgJA: fmt.Sprintf("不明なキー %q です。綴りとインデントをREADMEのスキーマと見比べてください。", key)}
 	case errors.As(err, &dup), strings.Contains(ye.GetMessage(), "already defined"):
 		key := ""
 		if tk != nil {
 			key = tk.Value
 		}
-		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("key %q appears twice in the same section. Keep one of them.", key)}
+		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("key %q appears twice in the same section. Keep one of them.", key),
+			MsgJA: fmt.Sprintf("キー %q が同じ部分に2回出てきます。どちらか1つにしてください。", key)}
 	case errors.As(err, &typ):
 		val := ""
 		if tk != nil {
 			val = tk.Value
 		}
-		given := fmt.Sprintf("the value %q", val)
+		given, givenJA := fmt.Sprintf("the value %q", val), fmt.Sprintf("値 %q", val)
 		switch val {
 		case "[", "-":
-			given = "a list"
+			given, givenJA = "a list", "リスト"
 		case "{":
-			given = "a section"
+			given, givenJA = "a section", "キーのまとまり"
 		}
-		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("wrong type: %s was given where %s is expected. %s", given, typeWords(typ.DstType), typeFix(typ.DstType))}
+		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("wrong type: %s was given where %s is expected. %s", given, typeWords(typ.DstType), typeFix(typ.DstType)),
+			MsgJA: fmt.Sprintf("型が違います：%sが必要なところに%sが書かれています。%s", typeWordsJA(typ.DstType), givenJA, typeFixJA(typ.DstType))}
 	}
-	return &LoadError{Path: name, Line: line, Msg: "is not valid YAML (" + ye.GetMessage() + ")."}
+	return &LoadError{Path: name, Line: line, Msg: "is not valid YAML (" + ye.GetMessage() + ").",
+		MsgJA: "YAMLとして読めません（" + ye.GetMessage() + "）。"}
 }
 
 func typeWords(t reflect.Type) string {
@@ -162,6 +180,38 @@ func typeFix(t reflect.Type) string {
 		return "Indent its keys under it, as in the schema in the README."
 	}
 	return "Check the value against the schema in the README; quote IDs and URLs."
+}
+
+func typeWordsJA(t reflect.Type) string {
+	if t == nil {
+		return "正しい型の値"
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true か false"
+	case reflect.String:
+		return "文字列"
+	case reflect.Int, reflect.Int64, reflect.Uint64:
+		return "整数"
+	case reflect.Slice:
+		return "リスト"
+	case reflect.Struct, reflect.Pointer, reflect.Map:
+		if t == reflect.TypeOf(time.Time{}) {
+			return "日時"
+		}
+		return "キーのまとまり"
+	}
+	return "正しい型の値"
+}
+
+func typeFixJA(t reflect.Type) string {
+	if t != nil && t.Kind() == reflect.Slice {
+		return "1行に1項目ずつ、「- 」で始めて書いてください。"
+	}
+	if t != nil && (t.Kind() == reflect.Struct || t.Kind() == reflect.Pointer) && t != reflect.TypeOf(time.Time{}) {
+		return "READMEのスキーマのとおり、その下にキーをインデントして書いてください。"
+	}
+	return "READMEのスキーマと見比べてください。IDやURLは引用符で囲んでください。"
 }
 
 // plainScalar matches text that YAML reads back as the same string without quotes.

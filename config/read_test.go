@@ -1,0 +1,151 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// deep is a file nested n levels deep in block style (40,000 levels this way would be
+// 800 MB, refused for its size; the attack's shape is the brackets below).
+func deep(n int) []byte {
+	var b strings.Builder
+	b.WriteString("version: 1\n")
+	for i := 0; i < n; i++ {
+		b.WriteString(strings.Repeat(" ", i) + "a:\n")
+	}
+	return []byte(b.String())
+}
+
+// Each of these was read silently wrong, or at great cost, before the loader checked the
+// raw text: the BOM became part of the key "\ufeffversion", Latin-1 bytes became U+FFFD, a
+// tab vanished from a value, a second document was ignored, deep nesting took gigabytes.
+func TestParseRefusesHostileText(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		in   string
+		line int
+		en   string // in the English message
+		ja   string // in the Japanese message
+	}{
+		{"byte-order mark", "\ufeffversion: 1\n", 1, "byte-order mark", "BOM"},
+		{"Latin-1", "version: 1\nline:\n  account_name: Caf\xe9\n", 3, "not UTF-8", "UTF-8ではない"},
+		{"Shift_JIS", "version: 1\nline:\n  account_name: \x83T\x83\x8d\x83\x93\n", 3, "not UTF-8", "UTF-8"},
+		{"second document", "version: 1\nline:\n  flow: new\n---\nversion: 1\n", 4, "second YAML document", "2つ目のYAML文書"},
+		{"second document after a marker", "---\nversion: 1\n--- \nnaver: {}\n", 3, "second YAML document", "2つ目"},
+		{"content after the end marker", "version: 1\n...\nline:\n  flow: new\n", 3, `"..."`, "「...」"},
+		{"tab inside a value", "version: 1\nline:\n  account_name: Salon\tExample\n", 3, "tab character", "タブ"},
+		{"tab after a colon", "version: 1\nline:\n  account_name:\tSalon\n", 3, "tab character", "タブ"},
+		{"tab for indentation", "version: 1\nline:\n\tflow: new\n", 3, "tab character", "タブ"},
+		{"deep block nesting", string(deep(1000)), MaxDepth + 2, "nested more than", "入れ子"},
+		{"deep flow nesting", "version: 1\nline: " + strings.Repeat("[", 40000) + "\n", 2, "nested more than", "入れ子"},
+		{"deep flow over lines", "version: 1\nline:\n" + strings.Repeat("  [\n", 40000), MaxDepth + 1, "nested more than", "入れ子"},
+		{"deep items", "version: 1\nx:\n" + strings.Repeat("- ", 40000) + "a\n", 3, "nested more than", "入れ子"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("shop.yaml", []byte(c.in))
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("want a *LoadError, got %T %v", err, err)
+			}
+			if le.Line != c.line {
+				t.Errorf("line %d, want %d: %v", le.Line, c.line, err)
+			}
+			en, ja := le.Message("en"), le.Message("ja")
+			if !strings.Contains(en, c.en) || !strings.HasPrefix(en, "shop.yaml:") {
+				t.Errorf("English %q lacks %q or the file name", en, c.en)
+			}
+			if !strings.Contains(ja, c.ja) || !strings.HasPrefix(ja, "shop.yaml:") {
+				t.Errorf("Japanese %q lacks %q or the file name", ja, c.ja)
+			}
+		})
+	}
+}
+
+// What looks like the attacks above but is fine YAML loads, and loads exactly.
+func TestParseKeepsWhatIsFine(t *testing.T) {
+	for _, c := range []struct {
+		name, in, key, want string
+	}{
+		{"tab in double quotes", "version: 1\nline:\n  account_name: \"Salon\tExample\"\n", "line.account_name", "Salon\tExample"},
+		{"escaped tab", "version: 1\nline:\n  account_name: \"Salon\\tExample\"\n", "line.account_name", "Salon\tExample"},
+		{"tab in single quotes", "version: 1\nline:\n  account_name: 'Salon\tExample'\n", "line.account_name", "Salon\tExample"},
+		{"tab in a comment", "version: 1\nline:\n  account_name: Salon # a\tcomment\n", "line.account_name", "Salon"},
+		{"trailing tab", "version: 1\nline:\n  account_name: Salon\t\n", "line.account_name", "Salon"},
+		{"tab in a block scalar", "version: 1\nline:\n  account_name: |-\n    Salon\tExample\n", "line.account_name", "Salon\tExample"},
+		{"leading document marker", "---\nversion: 1\nline:\n  flow: new\n", "line.flow", "new"},
+		{"end marker at the end", "version: 1\nline:\n  flow: new\n...\n# done\n", "line.flow", "new"},
+		{"brackets in a plain value", "version: 1\nline:\n  account_name: a[[[[[[[[[[[[[[[[[[[[[[[[[[[b\n", "line.account_name", "a[[[[[[[[[[[[[[[[[[[[[[[[[[[b"},
+		{"a flow list", "version: 1\nnaver:\n  pc_web: {callback_urls: [\"https://a.example\", 'https://b.example']}\n", "naver.pc_web.callback_urls", "https://a.example\nhttps://b.example"},
+		{"Japanese", "version: 1\nline:\n  account_name: サロン・エグザンプル\n", "line.account_name", "サロン・エグザンプル"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, err := Parse("shop.yaml", []byte(c.in))
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if got := cfg.Get(c.key); got != c.want {
+				t.Errorf("%s = %q, want %q", c.key, got, c.want)
+			}
+		})
+	}
+}
+
+// Every file Marshal writes passes the raw-text checks, the deepest one included.
+func TestMarshalPassesPrescan(t *testing.T) {
+	c, _ := FromValues(full())
+	c.Verification = &Verification{Results: []Result{{ID: "line.token", Status: "pass", Message: "ok\tquoted", Detail: "a\nb"}}}
+	b, err := c.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := prescan("x.yaml", b); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+}
+
+// An answers file that is a directory or cannot be read is the user's mistake (exit 2),
+// told as a LoadError naming the file, not an unexpected error.
+func TestLoadAnswersUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	var le *LoadError
+	if _, err := LoadAnswers(dir); !errors.As(err, &le) || !strings.Contains(err.Error(), "a directory") {
+		t.Errorf("directory: %v", err)
+	}
+	if _, err := ReadSecretFile(dir); !errors.As(err, &le) {
+		t.Errorf("secret directory: %v", err)
+	}
+	if _, err := LoadAnswers(filepath.Join(dir, "absent")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("absent: %v", err)
+	}
+	if os.Geteuid() == 0 || runtime.GOOS == "windows" {
+		return // root reads every file
+	}
+	p := filepath.Join(dir, "locked.yaml")
+	if err := os.WriteFile(p, []byte("version: 1\n"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadAnswers(p); !errors.As(err, &le) || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("unreadable: %v", err)
+	}
+}
+
+func TestReadSecretFile(t *testing.T) {
+	dir := t.TempDir()
+	for in, want := range map[string]string{"abc\n": "abc", "abc\r\n": "abc", "abc": "abc"} {
+		p := filepath.Join(dir, "s")
+		os.WriteFile(p, []byte(in), 0o600)
+		if got, err := ReadSecretFile(p); err != nil || got != want {
+			t.Errorf("%q: %q, %v", in, got, err)
+		}
+	}
+	p := filepath.Join(dir, "bom")
+	os.WriteFile(p, []byte("\ufeffabc\n"), 0o600)
+	if _, err := ReadSecretFile(p); err == nil || !strings.Contains(err.Error(), "byte-order mark") {
+		t.Errorf("BOM: %v", err)
+	}
+}
