@@ -97,5 +97,9 @@ func CheckWritable(path string) error {
 			MsgJA: fmt.Sprintf("書き込めません：ディレクトリ %s に新しいファイルを作れません（%v）。まだ何も確認・変更していません。-c で書き込める場所を指定するか、ディレクトリの権限を直してください。", dir, errText(err))}
 	}
 	tmp.Close()
-	return os.Remove(tmp.Name())
+	// A run saving this file meanwhile may have removed the probe as a leftover already.
+	if err := os.Remove(tmp.Name()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

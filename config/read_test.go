@@ -41,6 +41,7 @@ func TestParseRefusesHostileText(t *testing.T) {
 		{"tab inside a value", "version: 1\nline:\n  account_name: Salon\tExample\n", 3, "tab character", "タブ"},
 		{"tab after a colon", "version: 1\nline:\n  account_name:\tSalon\n", 3, "tab character", "タブ"},
 		{"tab for indentation", "version: 1\nline:\n\tflow: new\n", 3, "tab character", "タブ"},
+		{"raw tab between double quotes", "version: 1\nline:\n  account_name: \"Salon\tExample\"\n  flow: new\n", 3, `write the tab as \t`, "タブ"},
 		{"deep block nesting", string(deep(1000)), MaxDepth + 2, "nested more than", "入れ子"},
 		{"deep flow nesting", "version: 1\nline: " + strings.Repeat("[", 40000) + "\n", 2, "nested more than", "入れ子"},
 		{"deep flow over lines", "version: 1\nline:\n" + strings.Repeat("  [\n", 40000), MaxDepth + 1, "nested more than", "入れ子"},
@@ -71,12 +72,11 @@ func TestParseKeepsWhatIsFine(t *testing.T) {
 	for _, c := range []struct {
 		name, in, key, want string
 	}{
-		{"tab in double quotes", "version: 1\nline:\n  account_name: \"Salon\tExample\"\n", "line.account_name", "Salon\tExample"},
-		{"escaped tab", "version: 1\nline:\n  account_name: \"Salon\\tExample\"\n", "line.account_name", "Salon\tExample"},
-		{"tab in single quotes", "version: 1\nline:\n  account_name: 'Salon\tExample'\n", "line.account_name", "Salon\tExample"},
+		{"escaped tab", "version: 1\nline:\n  account_name: \"Salon\\tExample\"\n  flow: new\n", "line.account_name", "Salon\tExample"},
+		{"tab in single quotes", "version: 1\nline:\n  account_name: 'Salon\tExample'\n  flow: new\n", "line.account_name", "Salon\tExample"},
 		{"tab in a comment", "version: 1\nline:\n  account_name: Salon # a\tcomment\n", "line.account_name", "Salon"},
 		{"trailing tab", "version: 1\nline:\n  account_name: Salon\t\n", "line.account_name", "Salon"},
-		{"tab in a block scalar", "version: 1\nline:\n  account_name: |-\n    Salon\tExample\n", "line.account_name", "Salon\tExample"},
+		{"tab in a block scalar", "version: 1\nline:\n  account_name: |-\n    Salon\tExample\n  flow: new\n", "line.account_name", "Salon\tExample"},
 		{"leading document marker", "---\nversion: 1\nline:\n  flow: new\n", "line.flow", "new"},
 		{"end marker at the end", "version: 1\nline:\n  flow: new\n...\n# done\n", "line.flow", "new"},
 		{"brackets in a plain value", "version: 1\nline:\n  account_name: a[[[[[[[[[[[[[[[[[[[[[[[[[[[b\n", "line.account_name", "a[[[[[[[[[[[[[[[[[[[[[[[[[[[b"},

@@ -11,6 +11,7 @@ import (
 //     together): the decoder needs gigabytes and seconds for 40,000 levels;
 //   - a tab outside quotes, comments and block scalars that is followed by more text on
 //     its line: the decoder drops it from the value without a word ("a\tb" becomes "ab");
+//     and a raw tab between double quotes, after which it misreads the mapping;
 //   - a second document after "---" or "...": the decoder reads the first and ignores
 //     the rest.
 //
@@ -25,6 +26,11 @@ func prescan(name string, b []byte) error {
 		content     bool  // a document has begun
 		ended       bool  // "..." closed it
 	)
+	tabError := func(line int) error {
+		return &LoadError{Path: name, Line: line,
+			Msg:   `has a tab character outside quotes (or typed as is between double quotes); YAML would drop it without a word or misread the line. Replace it with spaces, or, if the tab belongs to the value, put the value in double quotes and write the tab as \t.`,
+			MsgJA: `引用符の外（またはダブルクォートの中にそのまま）タブ文字があります。YAMLではこのタブは黙って消されるか、行が誤って読まれます。スペースに置き換えるか、タブが値の一部であれば値をダブルクォートで囲み、タブを \t と書いてください。`}
+	}
 	tooDeep := func(line int) error {
 		return &LoadError{Path: name, Line: line,
 			Msg:   fmt.Sprintf("is nested more than %d levels deep; a setup-wizard file needs at most 5. Check the indentation against the schema in the README.", MaxDepth),
@@ -104,6 +110,10 @@ func prescan(name string, b []byte) error {
 			c := l[i]
 			if quote != 0 {
 				switch {
+				case quote == '"' && c == '\t':
+					// The decoder misreads the rest of the mapping after a raw tab
+					// between double quotes; \t is read right.
+					return tabError(lineNo)
 				case quote == '"' && c == '\\':
 					i++ // an escaped character, perhaps \"
 				case c == quote && quote == '\'' && i+1 < len(l) && l[i+1] == '\'':
@@ -125,9 +135,7 @@ func prescan(name string, b []byte) error {
 					i = j - 1
 					continue // trailing white space: YAML drops it, and so would anyone
 				}
-				return &LoadError{Path: name, Line: lineNo,
-					Msg:   `has a tab character outside quotes; YAML would drop it without a word. Replace it with spaces, or, if the tab belongs to the value, put the value in double quotes and write the tab as \t.`,
-					MsgJA: `引用符の外にタブ文字があります。YAMLではこのタブは黙って消されます。スペースに置き換えるか、タブが値の一部であれば値をダブルクォートで囲み、タブを \t と書いてください。`}
+				return tabError(lineNo)
 			case c == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t'):
 				i = len(l) // a comment
 				continue

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/setup-wizard/setup-wizard/config"
@@ -31,18 +33,81 @@ type Draft struct {
 // DraftFile is where the draft for one flow and one config file lives.
 type DraftFile struct {
 	Path string
+	// Flow and Given, when set (Scope), limit what the draft stores: see Scope.
+	Flow  *steps.Flow
+	Given steps.Answers
 }
 
-// StateDir is $XDG_STATE_HOME/setup-wizard, or ~/.local/state/setup-wizard.
+// Scope limits what the draft of flow stores to the values of this flow, and of its
+// secrets to those typed during the walk. A secret that came from the environment, a
+// --…-file, the answers or the config file (given) is not copied into the state
+// directory: Load puts it back from given, where it comes from again on resume. Another
+// provider's values, secrets above all, are never stored.
+func (d *DraftFile) Scope(flow *steps.Flow, given steps.Answers) *DraftFile {
+	d.Flow, d.Given = flow, given.Clone()
+	return d
+}
+
+// keep tells whether the draft may store key=value.
+func (d *DraftFile) keep(key, value string) bool {
+	if d.Flow == nil {
+		return true
+	}
+	if _, _, ok := d.Flow.Field(key); !ok && !strings.HasPrefix(key, d.Flow.Provider+".") && !strings.HasPrefix(key, "flow.") {
+		return false
+	}
+	return !config.IsSecret(key) || d.Given.Get(key) != value
+}
+
+func (d *DraftFile) scoped(a steps.Answers) steps.Answers {
+	out := steps.Answers{}
+	for k, v := range a {
+		if d.keep(k, v) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// StateDir is $XDG_STATE_HOME/setup-wizard, or ~/.local/state/setup-wizard. Drafts there
+// hold secrets, so a directory that already exists with access for others (0777, say)
+// is tightened to 0700; one that cannot be tightened is refused. A missing one is created
+// 0700 by the first write.
 func StateDir() (string, error) {
+	dir := ""
 	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "setup-wizard"), nil
+		dir = filepath.Join(d, "setup-wizard")
+	} else {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("no place for drafts: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "state", "setup-wizard")
 	}
-	home, err := os.UserHomeDir()
+	if err := tighten(dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+func tighten(dir string) error {
+	fi, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
-		return "", fmt.Errorf("no place for drafts: %w", err)
+		return err
 	}
-	return filepath.Join(home, ".local", "state", "setup-wizard"), nil
+	if !fi.IsDir() {
+		return fmt.Errorf("%s is not a directory; drafts are off", dir)
+	}
+	if runtime.GOOS == "windows" || fi.Mode().Perm()&0o077 == 0 {
+		return nil // Windows has no such bits; its ACLs are left alone
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return fmt.Errorf("%s is open to other users (%#o) and cannot be made private (%v); drafts are off", dir, fi.Mode().Perm(), err)
+	}
+	return nil
 }
 
 // DraftFor names the draft of flow for the config file at configPath: walks for two
@@ -68,6 +133,15 @@ func (d *DraftFile) Load() (dr Draft, ok bool, err error) {
 	if err := json.Unmarshal(b, &dr); err != nil {
 		return Draft{}, false, fmt.Errorf("draft %s is damaged (%v); start with --fresh to ignore it", d.Path, err)
 	}
+	if d.Flow != nil {
+		// A draft of an older version may hold what Scope leaves out; what was given
+		// this time fills what the draft does not say.
+		ans := d.Given.Clone()
+		for k, v := range d.scoped(dr.Answers) {
+			ans[k] = v
+		}
+		dr.Answers = ans
+	}
 	return dr, true, nil
 }
 
@@ -76,6 +150,7 @@ func (d *DraftFile) Save(dr Draft) error {
 	if dr.Saved.IsZero() {
 		dr.Saved = time.Now().UTC()
 	}
+	dr.Answers = d.scoped(dr.Answers)
 	b, err := json.MarshalIndent(dr, "", "  ")
 	if err != nil {
 		return err
@@ -111,4 +186,10 @@ func Resume(flow *steps.Flow, dr Draft) *Engine {
 		e.pos = len(flow.Steps)
 	}
 	return e
+}
+
+// Exists tells whether a draft is on disk, to resume with the next run.
+func (d *DraftFile) Exists() bool {
+	fi, err := os.Stat(d.Path)
+	return err == nil && fi.Mode().IsRegular()
 }

@@ -56,7 +56,7 @@ func newNaverCmd(a *App) *cobra.Command {
 		Short: a.text(helpNaverShort),
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			given, err := a.loadAnswers()
+			given, err := a.loadAnswers(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -94,7 +94,7 @@ func isTerminal(s any) bool {
 
 // runChooser asks which integration to set up, unless the answers tell.
 func (a *App) runChooser(ctx context.Context) error {
-	given, err := a.loadAnswers()
+	given, err := a.loadAnswers(ctx)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (a *App) runChooser(ctx context.Context) error {
 }
 
 func (a *App) runLine(ctx context.Context, flow string) error {
-	given, err := a.loadAnswers()
+	given, err := a.loadAnswers(ctx)
 	if err != nil {
 		return err
 	}
@@ -216,8 +216,13 @@ func (a *App) tuiOptions() tui.Options {
 }
 
 // loadAnswers gathers the values known before the first screen, weakest first: the config
-// file being edited, the answers file, the environment, the --…-file flags.
-func (a *App) loadAnswers() (steps.Answers, error) {
+// file being edited, the answers file, the environment, the --…-file flags. A -c that is
+// not a regular file, or could not be written at the end, is refused here, before any
+// question or check.
+func (a *App) loadAnswers(ctx context.Context) (steps.Answers, error) {
+	if err := a.checkConfigPath(); err != nil {
+		return nil, err
+	}
 	if err := a.guardConfig(); err != nil {
 		return nil, err
 	}
@@ -230,10 +235,7 @@ func (a *App) loadAnswers() (steps.Answers, error) {
 		return nil, err // never overwrite a file we cannot read
 	}
 	if a.AnswersPath != "" {
-		c, err := config.Load(a.AnswersPath)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usagef("--answers %s: no such file", a.AnswersPath)
-		}
+		c, err := a.loadAnswersFile(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -241,7 +243,7 @@ func (a *App) loadAnswers() (steps.Answers, error) {
 			given[k] = v
 		}
 	}
-	secrets, err := a.secretsFromEnvAndFiles()
+	secrets, err := a.secretsFromEnvAndFiles(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -254,14 +256,14 @@ func (a *App) loadAnswers() (steps.Answers, error) {
 
 // secretsFromEnvAndFiles reads the secrets given in the environment and by the --…-file
 // flags (a file wins over the environment).
-func (a *App) secretsFromEnvAndFiles() (map[string]string, error) {
+func (a *App) secretsFromEnvAndFiles(ctx context.Context) (map[string]string, error) {
 	out := map[string]string{}
 	for _, s := range secretInputs() {
 		if v := a.Getenv(s.env); v != "" {
 			out[s.key] = strings.TrimSpace(v)
 		}
 		if p := a.SecretFiles[s.key]; p != nil && *p != "" {
-			v, err := readSecretFile(s.flag, *p)
+			v, err := a.readSecretFile(ctx, s.flag, *p)
 			if err != nil {
 				return nil, err
 			}
@@ -304,7 +306,7 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 	}
 	if interactive {
 		if dir, err := a.stateDir(); err == nil {
-			s.Draft = wizard.DraftFor(dir, flow.ID, a.ConfigPath)
+			s.Draft = wizard.DraftFor(dir, flow.ID, a.ConfigPath).Scope(flow, given)
 			if a.Fresh {
 				_ = s.Draft.Delete()
 			} else if d, ok, err := s.Draft.Load(); err != nil {
@@ -322,12 +324,17 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 	switch {
 	case !interactive:
 		a.sandboxBanner()
-		return plain.RunNonInteractive(ctx, s, a.plainOptions())
+		err = plain.RunNonInteractive(ctx, s, a.plainOptions())
 	case a.Accessible:
 		a.sandboxBanner()
-		return keepForQuestion(s, given, plain.RunAccessible(ctx, s, a.plainOptions()))
+		err = keepForQuestion(s, given, plain.RunAccessible(ctx, s, a.plainOptions()))
+	default:
+		err = keepForQuestion(s, given, tui.Run(ctx, s, a.tuiOptions()))
 	}
-	return keepForQuestion(s, given, tui.Run(ctx, s, a.tuiOptions()))
+	if errors.Is(err, wizard.ErrInterrupted) {
+		return &interrupted{draftKept: s.Draft != nil && s.Draft.Exists()}
+	}
+	return err
 }
 
 // keepForQuestion carries the answers of a walk the operator left backwards (to the
@@ -399,28 +406,11 @@ func (a *App) suite(urls verify.BaseURLs) *checker {
 }
 
 // saver writes the flow's section of the config file, keeping the other provider's
-// section and check results; it refuses to replace a file it cannot read.
+// section and check results as they are on disk then; it refuses to replace a file it
+// cannot read.
 func (a *App) saver(flow *steps.Flow) func(steps.Answers, []verify.Result) (string, error) {
 	return func(ans steps.Answers, results []verify.Result) (string, error) {
-		c, err := config.Load(a.ConfigPath)
-		if errors.Is(err, fs.ErrNotExist) {
-			c, err = &config.Config{Version: config.Version}, nil
-		}
-		if err != nil {
-			return "", err
-		}
-		fresh, _ := config.FromValues(ans)
-		switch flow.Provider {
-		case "line":
-			c.LINE = fresh.LINE
-		case "naver":
-			c.NAVER = fresh.NAVER
-		}
-		if results != nil {
-			c.Verification = mergeVerification(c.Verification, flow.Provider, results, a.lang)
-		}
-		a.markSandbox(c)
-		if err := config.Save(a.ConfigPath, c); err != nil {
+		if err := a.saveSection(flow.Provider, ans, results); err != nil {
 			return "", err
 		}
 		return a.ConfigPath, nil

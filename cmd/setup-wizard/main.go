@@ -99,6 +99,7 @@ func (a *App) exitCode(err error) int {
 		invalid *wizard.InvalidError
 		coded   *wizard.ExitCodeError
 		load    *config.LoadError
+		lock    *config.LockError
 	)
 	switch {
 	case errors.Is(err, errVersionShown):
@@ -106,7 +107,7 @@ func (a *App) exitCode(err error) int {
 	case errors.As(err, &rep):
 		return rep.code
 	case errors.Is(err, wizard.ErrInterrupted), errors.Is(err, context.Canceled):
-		fmt.Fprintln(a.IO.Err, a.text(msgInterrupted))
+		fmt.Fprintln(a.IO.Err, a.interruptedMessage(err))
 		return wizard.ExitInterrupted
 	case errors.As(err, &invalid):
 		// The front end printed one line per problem already.
@@ -114,8 +115,11 @@ func (a *App) exitCode(err error) int {
 	case errors.As(err, &coded):
 		return coded.Code
 	case errors.As(err, &load):
-		fmt.Fprintln(a.IO.Err, "setup-wizard: "+load.Error())
+		fmt.Fprintln(a.IO.Err, "setup-wizard: "+load.Message(string(a.lang)))
 		return wizard.ExitUsage
+	case errors.As(err, &lock):
+		fmt.Fprintln(a.IO.Err, "setup-wizard: "+lock.Message(string(a.lang)))
+		return wizard.ExitError
 	case errors.As(err, &usage), isCobraUsage(err):
 		fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
 		fmt.Fprintln(a.IO.Err, a.text(msgSeeHelp))

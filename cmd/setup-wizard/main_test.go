@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,6 +30,13 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
+		// [root]: running as root, who may write where others may not.
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, ".state"))
 			env.Setenv("LANG", "en_US.UTF-8")
@@ -72,6 +80,34 @@ func TestScripts(t *testing.T) {
 				got := fi.Mode().Perm()
 				if (uint64(got) == want) == neg {
 					ts.Fatalf("%s has mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
+				}
+			},
+			// mkfifo FILE: make a named pipe (Unix only; the script skips elsewhere).
+			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 || neg {
+					ts.Fatalf("usage: mkfifo FILE")
+				}
+				ts.Check(mkfifo(ts.MkAbs(args[0])))
+			},
+			// filekind FILE KIND: the file is a regular file, dir, fifo or chardev.
+			"filekind": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: filekind FILE regular|dir|fifo|chardev")
+				}
+				fi, err := os.Stat(ts.MkAbs(args[0]))
+				ts.Check(err)
+				m := fi.Mode()
+				got := map[bool]string{true: "regular"}[m.IsRegular()]
+				switch {
+				case m.IsDir():
+					got = "dir"
+				case m&os.ModeNamedPipe != 0:
+					got = "fifo"
+				case m&os.ModeCharDevice != 0:
+					got = "chardev"
+				}
+				if (got == args[1]) == neg {
+					ts.Fatalf("%s is a %s file", args[0], got)
 				}
 			},
 			// nosecrets FILE...: none of the sandbox's secret values appears in the files.

@@ -118,7 +118,7 @@ func replayRun(ctx context.Context, o *replayOptions) error {
 		}
 	}
 	// Secrets support was given (env, --…-file) fill what the file had redacted.
-	more, err := a.secretsFromEnvAndFiles()
+	more, err := a.secretsFromEnvAndFiles(ctx)
 	if err != nil {
 		return err
 	}

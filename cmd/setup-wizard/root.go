@@ -317,19 +317,6 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-// readSecretFile reads a --…-file flag; a trailing new line is not part of the secret.
-func readSecretFile(flag, path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", usagef("--%s: %v", flag, err)
-	}
-	v := strings.TrimRight(string(b), "\r\n")
-	if strings.TrimSpace(v) == "" {
-		return "", usagef("--%s: %s is empty", flag, path)
-	}
-	return v, nil
-}
-
 // remember makes the secret values among values known to a.Secrets.
 func (a *App) remember(values map[string]string) {
 	if a.Secrets == nil {

@@ -7,6 +7,15 @@ var (
 	msgInterrupted = steps.T(
 		"Stopped. Your answers are kept as a draft: run the same command again to continue.",
 		"中断しました。入力内容は下書きとして保存されています。同じコマンドをもう一度実行すると続きから再開できます。")
+	msgInterruptedNoDraft = steps.T(
+		"Stopped. Nothing was written.",
+		"中断しました。何も書き込んでいません。")
+	msgResultsStale = steps.T(
+		"%s changed while it was being checked (another run saved it): the results for %s were not recorded. Run verify again.",
+		"確認中に %s が変更されました（別の実行が保存しました）。%s の確認結果は記録していません。もう一度 verify を実行してください。")
+	msgConfigGone = steps.T(
+		"%s was removed while it was being checked: the results were not recorded",
+		"確認中に %s が削除されたため、確認結果を記録していません")
 	msgSeeHelp = steps.T(
 		"Run 'setup-wizard --help' to see the commands and flags.",
 		"コマンドとフラグの一覧は 'setup-wizard --help' で確認できます。")

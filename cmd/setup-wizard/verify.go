@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -150,6 +151,9 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	if len(answers) == 0 {
 		return usagef(a.text(msgNothingToVerify), path)
 	}
+	if err := config.CheckWritable(path); err != nil {
+		return err // found before a check runs, not after the webhook test
+	}
 	urls, closeURLs, err := o.urlsFor(ctx, path)
 	if err != nil {
 		return err
@@ -178,8 +182,14 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 		return err
 	}
 	a.markSandbox(c)
-	if err := record(path, c, results, a.lang, a.now()); err != nil {
+	stale, err := record(path, c, results, a.lang, a.now())
+	switch {
+	case errors.Is(err, errConfigGone):
+		fmt.Fprintf(a.IO.Err, a.text(msgConfigGone)+"\n", path)
+	case err != nil:
 		return fmt.Errorf("%s: %w", a.text(msgRecordFailed), err)
+	case len(stale) > 0:
+		fmt.Fprintf(a.IO.Err, a.text(msgResultsStale)+"\n", path, strings.Join(stale, ", "))
 	}
 	if code := verify.ExitCode(results); code != 0 {
 		return &reported{code: code, err: errors.New("a live check did not pass")}
@@ -187,20 +197,38 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	return nil
 }
 
-// record writes the results into the file, keeping the other provider's.
-func record(path string, c *config.Config, results []verify.Result, lang steps.Lang, now time.Time) error {
-	for _, p := range []string{"line", "naver"} {
-		var mine []verify.Result
-		for _, r := range results {
-			if strings.HasPrefix(r.ID, p+".") {
-				mine = append(mine, r)
+// record writes the results of checking c into the file at path as it is on disk now,
+// under its lock, changing nothing but the verification block: a section another run
+// saved meanwhile stays. A provider whose values changed since c was read keeps its
+// recorded results (these describe values no longer there); stale names it.
+func record(path string, c *config.Config, results []verify.Result, lang steps.Lang, now time.Time) (stale []string, err error) {
+	sandbox := c.Verification != nil && c.Verification.Sandbox
+	err = config.Update(path, func(disk *config.Config, existed bool) error {
+		if !existed {
+			return errConfigGone
+		}
+		for _, p := range []string{"line", "naver"} {
+			var mine []verify.Result
+			for _, r := range results {
+				if strings.HasPrefix(r.ID, p+".") {
+					mine = append(mine, r)
+				}
 			}
+			if mine == nil {
+				continue
+			}
+			if !maps.Equal(section(disk.Values(), p), section(c.Values(), p)) {
+				stale = append(stale, p)
+				continue
+			}
+			disk.Verification = mergeVerificationAt(disk.Verification, p, mine, lang, now)
 		}
-		if mine != nil {
-			c.Verification = mergeVerificationAt(c.Verification, p, mine, lang, now)
+		if sandbox && disk.Verification != nil {
+			disk.Verification.Sandbox = true
 		}
-	}
-	return config.Save(path, c)
+		return nil
+	})
+	return stale, err
 }
 
 // answersFor adds the consent to write the webhook URL when given.
@@ -376,6 +404,11 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker
 	if err := a.guardFile(path, c); err != nil {
 		return fail(c, wizard.ExitUsage, err)
 	}
+	if o.Record {
+		if err := config.CheckWritable(path); err != nil {
+			return fail(c, wizard.ExitUsage, err)
+		}
+	}
 	answers := steps.Answers(c.Values())
 	if len(answers) == 0 {
 		return fail(c, wizard.ExitUsage, fmt.Errorf(a.text(msgNothingToVerify), path))
@@ -394,7 +427,7 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker
 	r.code = r.report.ExitCode
 	if o.Record && ctx.Err() == nil {
 		a.markSandbox(c)
-		if err := record(path, c, results, a.lang, a.now()); err != nil {
+		if _, err := record(path, c, results, a.lang, a.now()); err != nil {
 			return fail(c, wizard.ExitError, fmt.Errorf("%s: %w", a.text(msgRecordFailed), err))
 		}
 	}
