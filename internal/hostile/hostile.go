@@ -44,12 +44,14 @@ const (
 	Endless      Mode = "endless"        // 200 with a JSON string that never ends (bounded at 10 GB)
 	Hang         Mode = "hang"           // no answer until the client gives up (at most 2 minutes)
 	BadJSON      Mode = "bad-json"       // 200 with JSON cut short
+	LongID       Mode = "long-id"        // 200 whose client_id (the channel ID LINE names) is 20,000 digits
+	QuotedID     Mode = "quoted-id"      // 200 whose client_id holds quotes and a new line
 )
 
 // Modes lists every mode.
 func Modes() []Mode {
 	return []Mode{EchoPlain, EchoZeroWide, EchoBidi, EchoJSON, EchoANSI, Echo200, Redirect307,
-		Redirect308, RedirectHTTP, Big, GzipBomb, Endless, Hang, BadJSON}
+		Redirect308, RedirectHTTP, Big, GzipBomb, Endless, Hang, BadJSON, LongID, QuotedID}
 }
 
 // Sizes of the big answers.
@@ -207,6 +209,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case BadJSON:
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"client_id":"1234567890","expires_in":`)
+	case LongID, QuotedID:
+		// What POST /v2/oauth/verify answers for a valid token, with a channel ID no
+		// channel has.
+		id := strings.Repeat("1", 20000)
+		if s.Mode == QuotedID {
+			id = "2000000001\"\n  channel_secret: \"x"
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"scope": "P", "client_id": id, "expires_in": 2591999})
 	}
 }
 
