@@ -72,6 +72,7 @@ type model struct {
 
 	formSubmitted bool         // the completed form was handed to submit
 	cf            confirmState // the operator's confirmations (confirm.go)
+	reading       bool         // small screen: pgdn shows the instructions on the whole pane
 
 	outcome error             // what Run returns
 	formDim tea.WindowSizeMsg // the room last given to the form
@@ -178,10 +179,10 @@ func (m *model) layoutForm() {
 	cur := m.eng().Current()
 	w := m.paneWidth()
 	other := 0
-	if cur.Handover {
+	if cur.Handover && !m.small() {
 		other += len(m.handoverRows()) + 2
 	}
-	if cl := m.checkLines(cur.ID, w); len(cl) > 0 {
+	if cl := m.checkLines(cur.ID, w); len(cl) > 0 && !m.small() {
 		other += lipgloss.Height(strings.Join(cl, "\n")) + 2
 	}
 	if pl := m.problemLines(w); len(pl) > 0 {
@@ -190,8 +191,12 @@ func (m *model) layoutForm() {
 	if fe := m.fieldErrors(w); len(fe) > 0 {
 		other += lipgloss.Height(strings.Join(fe, "\n")) + 1
 	}
-	const minTop = 4
-	size := tea.WindowSizeMsg{Width: max(w, 20), Height: max(m.bodyHeight()-1-other-1-minTop, 5)}
+	minTop, gap := 4, 1
+	if m.small() {
+		// The instructions keep one line (pgdn reads them on the whole pane).
+		minTop, gap = 1, 0
+	}
+	size := tea.WindowSizeMsg{Width: max(w, 20), Height: max(m.bodyHeight()-1-other-gap-minTop, 3)}
 	m.setFieldTexts()
 	if size != m.formDim {
 		m.formDim = size
@@ -487,7 +492,7 @@ func (m *model) checkAgain() tea.Cmd {
 // enterStep shows the engine's current step afresh and keeps a draft of where we are.
 func (m *model) enterStep() tea.Cmd {
 	m.problems, m.reviewing, m.saveErr = nil, false, ""
-	m.linkSel, m.shownURL, m.scroll, m.hoSel = 0, "", 0, 0
+	m.linkSel, m.shownURL, m.scroll, m.hoSel, m.reading = 0, "", 0, 0, false
 	m.note = ""
 	if err := m.s.SaveDraft(); err != nil {
 		m.note = tf(txtDraftFailed, m.lang, steps.Clean(err.Error()))
@@ -640,12 +645,28 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	case matches(m.keys.Again) && m.ledger().StepFailed(cur.ID):
 		return m, m.checkAgain()
+	case k == "pgup" && m.reading:
+		if m.scroll == 0 {
+			m.reading = false
+		}
+		m.scroll = max(m.scroll-max(m.bodyHeight()-3, 1), 0)
+		return m, nil
+	case k == "pgdown" && m.small():
+		if !m.reading {
+			m.reading, m.scroll = true, 0
+		} else {
+			m.scroll += max(m.bodyHeight()-3, 1)
+		}
+		return m, nil
 	case k == "pgup":
 		m.scroll = max(m.scroll-5, 0)
 		return m, nil
 	case k == "pgdown":
 		m.scroll += 5
 		return m, nil
+	case m.reading:
+		// Any other key returns to the fields first, and acts there.
+		m.reading, m.scroll = false, 0
 	case cur.Handover && letters && (key.Matches(msg, m.keys.Up) || key.Matches(msg, m.keys.Down)) && !m.selectFocused():
 		n := len(m.handoverRows())
 		if n > 0 {

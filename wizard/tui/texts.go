@@ -43,6 +43,8 @@ var (
 	txtNothingToCopy = steps.T("Nothing to copy here.", "ここにはコピーするものがありません。")
 
 	txtChecking    = steps.T("Checking…", "確認中…")
+	txtReadMore    = steps.T("… pgdn/pgup · other keys: fields", "… pgdn/pgup・他のキーで入力欄へ")
+	txtReadEnd     = steps.T("(end) pgup · other keys: fields", "（ここまで）pgup・他のキーで入力欄へ")
 	txtQueued      = steps.T("waits for the checks it needs", "前提の確認を待っています")
 	txtCheckingN   = steps.T("Checking %d…", "%d 件確認中…")
 	txtChecksTitle = steps.T("Live checks", "接続確認")

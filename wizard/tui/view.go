@@ -89,7 +89,15 @@ func (m *model) header() string {
 	}
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(count)
 	if gap < 1 {
-		return ansi.Truncate(left+" "+count, m.width, "…")
+		// Narrow: the title gives way, the step count and the sandbox badge stay.
+		if badge != "" {
+			title = ansi.Truncate(title, max(m.width-lipgloss.Width(badge)-lipgloss.Width(count)-3, 1), "…")
+			left = title + "  " + badge
+		} else {
+			left = ansi.Truncate(title, max(m.width-lipgloss.Width(count)-1, 1), "…")
+		}
+		gap = max(m.width-lipgloss.Width(left)-lipgloss.Width(count), 1)
+		return ansi.Truncate(left+strings.Repeat(" ", gap)+count, m.width, "…")
 	}
 	return left + strings.Repeat(" ", gap) + count
 }
@@ -191,12 +199,23 @@ func (m *model) pane(w, h int) string {
 		top = append(top, m.pasteBlock(f, w)...)
 	}
 
-	var low []string
+	// On a small screen what is read, not typed (values to copy, check results) scrolls
+	// with the instructions, so that the fields keep the room they need.
+	var low, aux []string
 	if cur.Handover {
-		low = append(append(low, ""), m.handoverView(w)...)
+		aux = append(append(aux, ""), m.handoverView(w)...)
 	}
 	if m.saveErr != "" {
-		low = append(low, "", m.st.Error.Render(m.wrap("✗ "+tf(txtSaveFailed, l, m.saveErr), w)))
+		aux = append(aux, "", m.st.Error.Render(m.wrap("✗ "+tf(txtSaveFailed, l, m.saveErr), w)))
+	}
+	if cl := m.checkLines(cur.ID, w); len(cl) > 0 && m.small() {
+		aux = append(aux, "", m.st.Label.Render(txtChecksTitle.In(l)))
+		aux = append(aux, cl...)
+	}
+	if m.small() {
+		top = append(top, aux...)
+	} else {
+		low = append(low, aux...)
 	}
 	if pl := m.problemLines(w); len(pl) > 0 {
 		low = append(append(low, ""), pl...)
@@ -212,12 +231,20 @@ func (m *model) pane(w, h int) string {
 	default:
 		low = append(low, "", m.st.Muted.Render(txtPressEnter.In(l)))
 	}
-	if cl := m.checkLines(cur.ID, w); len(cl) > 0 {
+	if cl := m.checkLines(cur.ID, w); len(cl) > 0 && !m.small() {
 		low = append(low, "", m.st.Label.Render(txtChecksTitle.In(l)))
 		low = append(low, cl...)
 	}
+	if m.small() && len(low) > 0 && low[0] == "" {
+		low = low[1:] // every line counts
+	}
 	return title + "\n" + m.stack(top, low, w, h-1)
 }
+
+// small reports a screen too short for the instructions and the fields side by side
+// (below 24 lines): results scroll with the instructions, and pgdn reads them on the
+// whole pane.
+func (m *model) small() bool { return m.height < 24 }
 
 // problemLines are the errors that kept the step, under their heading.
 func (m *model) problemLines(w int) []string {
@@ -235,6 +262,18 @@ func (m *model) problemLines(w int) []string {
 func (m *model) stack(top, low []string, w, h int) string {
 	tl := strings.Split(strings.Join(top, "\n"), "\n")
 	ll := strings.Split(strings.Join(low, "\n"), "\n")
+	if m.reading {
+		// pgdn on a small screen: the instructions and results on the whole pane; any
+		// other key returns to the fields.
+		page := max(h-1, 1)
+		m.scroll = min(m.scroll, max(len(tl)-page, 0))
+		end := min(m.scroll+page, len(tl))
+		hint := txtReadMore.In(m.lang)
+		if end >= len(tl) {
+			hint = txtReadEnd.In(m.lang)
+		}
+		return m.fit(strings.Join(append(append([]string{}, tl[m.scroll:end]...), m.st.Muted.Render(hint)), "\n"), w, h)
+	}
 	if len(ll) > h {
 		ll = ll[:h]
 	}
