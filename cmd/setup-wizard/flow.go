@@ -191,7 +191,12 @@ func (a *App) choose(ctx context.Context, title steps.Text, keys []string, opts 
 		o.Missing = keys
 		return plain.Choose(ctx, a.lang, title, opts, o)
 	}
-	return tui.Choose(ctx, a.lang, title, opts, a.tuiOptions())
+	var picked string
+	err := a.safeStderr(func() (err error) {
+		picked, err = tui.Choose(ctx, a.lang, title, opts, a.tuiOptions())
+		return err
+	})
+	return picked, err
 }
 
 func (a *App) plainOptions() plain.Options {
@@ -329,7 +334,7 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 		a.sandboxBanner()
 		err = keepForQuestion(s, given, plain.RunAccessible(ctx, s, a.plainOptions()))
 	default:
-		err = keepForQuestion(s, given, tui.Run(ctx, s, a.tuiOptions()))
+		err = keepForQuestion(s, given, a.safeStderr(func() error { return tui.Run(ctx, s, a.tuiOptions()) }))
 	}
 	if errors.Is(err, wizard.ErrInterrupted) {
 		return &interrupted{draftKept: s.Draft != nil && s.Draft.Exists()}

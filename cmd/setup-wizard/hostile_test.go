@@ -2,6 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -168,5 +171,28 @@ func TestPanicReportHidesSecrets(t *testing.T) {
 	}
 	if redact.Shows(errb.String()+out.String(), tok) || !strings.Contains(errb.String(), "internal error") || !strings.Contains(errb.String(), "cannot read [redacted]") {
 		t.Errorf("stderr:\n%s", errb.String())
+	}
+}
+
+// What is written to os.Stderr while the screen runs (Bubble Tea's report of a panic it
+// caught) passes the redaction too.
+func TestSafeStderrMasksPanicReports(t *testing.T) {
+	tok := sample.ChannelAccessToken
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := os.Stderr
+	os.Stderr = w
+	a := &App{Secrets: redact.New(tok)}
+	err = a.safeStderr(func() error {
+		fmt.Fprintf(os.Stderr, "Caught panic:\r\n\r\nbad %s\r\n", tok[:40]+"\u200b"+tok[40:])
+		return errors.New("screen: program was killed")
+	})
+	os.Stderr = real
+	w.Close()
+	got, _ := io.ReadAll(r)
+	if err == nil || redact.Shows(string(got), tok) || !strings.Contains(string(got), "bad [redacted]") {
+		t.Fatalf("err %v, stderr %q", err, got)
 	}
 }
