@@ -33,17 +33,17 @@ func (e *LoadError) Error() string { return e.Message("en") }
 
 func (e *LoadError) Unwrap() error { return e.Err }
 
-// Message is the error in lang ("ja" or "en"): "shop.yaml:3: what, the rule, the fix".
+// Message is the error in lang ("ja" or "en"): "shop.yaml:3: what, the rule, the fix"
+// ("shop.yaml:3：…" in Japanese, as platform profiles say it).
 func (e *LoadError) Message(lang string) string {
 	where := e.Path
 	if e.Line > 0 {
 		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
 	}
-	msg := e.Msg
 	if lang == "ja" && e.MsgJA != "" {
-		msg = e.MsgJA
+		return where + "：" + e.MsgJA
 	}
-	return where + ": " + msg
+	return where + ": " + e.Msg
 }
 
 // Parse decodes a config or answers file strictly: an unknown or repeated key, a value of

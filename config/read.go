@@ -131,7 +131,7 @@ func kindError(path string, m fs.FileMode) error {
 	}
 	return &LoadError{Path: path, NotRegular: true,
 		Msg:   fmt.Sprintf("is %s, not a file: setup-wizard reads and writes only regular files. Name a file (it may not exist yet), for example -c ./setup-wizard.yaml.", en),
-		MsgJA: fmt.Sprintf("は%sで、通常のファイルではありません。setup-wizardが読み書きするのは通常のファイルだけです。ファイル名を指定してください（まだ無くても構いません）。例：-c ./setup-wizard.yaml", ja)}
+		MsgJA: fmt.Sprintf("%sで、通常のファイルではありません。setup-wizardが読み書きするのは通常のファイルだけです。ファイル名を指定してください（まだ無くても構いません）。例：-c ./setup-wizard.yaml", ja)}
 }
 
 // checkEncoding refuses a byte-order mark and bytes that are not UTF-8, naming the line:

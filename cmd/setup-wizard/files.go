@@ -68,7 +68,7 @@ func (a *App) readSecretFile(ctx context.Context, flag, path string) (string, er
 	if strings.TrimSpace(v) == "" {
 		return "", &config.LoadError{Path: path,
 			Msg:   fmt.Sprintf("is empty (given with --%s). Put the secret in it, or set it in the environment instead.", flag),
-			MsgJA: fmt.Sprintf("が空です（--%s で指定）。秘密の値を書き込むか、環境変数で渡してください。", flag)}
+			MsgJA: fmt.Sprintf("空です（--%s で指定）。秘密の値を書き込むか、環境変数で渡してください。", flag)}
 	}
 	return v, nil
 }
