@@ -388,28 +388,39 @@ func ruleCovered(service string, cbs []string) []steps.Problem {
 	if !ok {
 		return nil
 	}
-	var ps []steps.Problem
+	var outside []string
+	wwwFix := true
 	for _, cb := range cbs {
 		c, ok := parseURL(cb)
 		if !ok || covers(svc.host, c.host) {
 			continue
 		}
-		u, s := cleanURL(cb), cleanURL(svc.shown)
-		fix := steps.T("Keep it if the shop is also reached at that domain, and place the NAVER login button on pages under "+s+".",
-			"ショップがそのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
-		if strings.HasPrefix(svc.host, "www.") && covers(strings.TrimPrefix(svc.host, "www."), c.host) {
-			bare := displayHost("", strings.TrimPrefix(svc.host, "www."))
-			fix = steps.T("Or change the service URL to the domain without www ("+bare+"): it covers every subdomain.",
-				"または、サービス URL を www なしのドメイン（"+bare+"）にしてください。www なしならすべてのサブドメインが含まれます。")
-		}
-		ps = append(ps, steps.Problem{
-			Severity: steps.Warning,
-			Rule: steps.T("the callback URL "+u+" is not on the service URL's domain "+s+". NAVER accepts that: a callback URL only says where NAVER sends the visitor back. The service URL says where a login may start: a login started from a page outside "+s+" can fail (in browsers other than Internet Explorer).",
-				"コールバック URL "+u+" はサービス URL のドメイン "+s+" 上にありません。NAVER ではこれで構いません（コールバック URL は NAVER がお客様を戻す先です）。サービス URL はログインを始めてよい場所を決めます。"+s+" 以外のページから始めたログインは失敗することがあります（Internet Explorer 以外のブラウザ）。"),
-			Fix: fix,
-		})
+		outside = append(outside, cleanURL(cb))
+		wwwFix = wwwFix && strings.HasPrefix(svc.host, "www.") && covers(strings.TrimPrefix(svc.host, "www."), c.host)
 	}
-	return ps
+	if len(outside) == 0 {
+		return nil
+	}
+	// One warning for all of them: the explanation is the same.
+	s := cleanURL(svc.shown)
+	list := strings.Join(outside, ", ")
+	what, whatJA := "the callback URL "+list+" is", "コールバック URL "+list+" は"
+	if len(outside) > 1 {
+		what = "the callback URLs " + list + " are"
+	}
+	fix := steps.T("Keep them if the shop is also reached at those domains, and place the NAVER login button on pages under "+s+".",
+		"ショップがそれらのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
+	if wwwFix {
+		bare := displayHost("", strings.TrimPrefix(svc.host, "www."))
+		fix = steps.T("Or change the service URL to the domain without www ("+bare+"): it covers every subdomain.",
+			"または、サービス URL を www なしのドメイン（"+bare+"）にしてください。www なしならすべてのサブドメインが含まれます。")
+	}
+	return []steps.Problem{{
+		Severity: steps.Warning,
+		Rule: steps.T(what+" not on the service URL's domain "+s+". NAVER accepts that: a callback URL only says where NAVER sends the visitor back. The service URL says where a login may start: a login started from a page outside "+s+" can fail (in browsers other than Internet Explorer).",
+			whatJA+"サービス URL のドメイン "+s+" 上にありません。NAVER ではこれで構いません（コールバック URL は NAVER がお客様を戻す先です）。サービス URL はログインを始めてよい場所を決めます。"+s+" 以外のページから始めたログインは失敗することがあります（Internet Explorer 以外のブラウザ）。"),
+		Fix: fix,
+	}}
 }
 
 func ruleDuplicates(_ string, cbs []string) []steps.Problem {

@@ -99,7 +99,7 @@ func TestPlan(t *testing.T) {
 			name:     "secondary domain elsewhere is named",
 			in:       PlanInput{Domain: "sample.com", Secondary: []string{"sample.jp"}, PC: true},
 			pc:       &env{"https://sample.com", []string{"https://sample.com", "https://www.sample.com", "https://sample.jp", "https://www.sample.jp"}},
-			problems: []string{"https://sample.jp is not on the service URL's domain sample.com", "https://www.sample.jp is not on"},
+			problems: []string{"the callback URLs https://sample.jp, https://www.sample.jp are not on the service URL's domain sample.com"},
 		},
 		{
 			name:     "more than five callbacks",
@@ -123,7 +123,7 @@ func TestPlan(t *testing.T) {
 			in:       PlanInput{Domain: "ｓａｍｐｌｅ．ｃｏｍ", Secondary: []string{"ｗｗｗ．ｓａｍｐｌｅ．ｃｏ．ｊｐ"}, PC: true, Mobile: true},
 			pc:       &env{"https://sample.com", []string{"https://sample.com", "https://www.sample.com", "https://sample.co.jp", "https://www.sample.co.jp"}},
 			mobile:   &env{"https://m.sample.com", []string{"https://m.sample.com"}},
-			problems: []string{"https://sample.co.jp is not on the service URL's domain sample.com", "https://www.sample.co.jp is not on"},
+			problems: []string{"https://sample.co.jp, https://www.sample.co.jp are not on the service URL's domain sample.com"},
 		},
 		{
 			name: "full-width www",
@@ -134,7 +134,7 @@ func TestPlan(t *testing.T) {
 			name:     "secondary domains allowed (cross-border shop), with a warning",
 			in:       PlanInput{Domain: "sample.com", Secondary: []string{"sample.co.kr"}, PC: true},
 			pc:       &env{"https://sample.com", []string{"https://sample.com", "https://www.sample.com", "https://sample.co.kr", "https://www.sample.co.kr"}},
-			problems: []string{"https://sample.co.kr is not on the service URL's domain sample.com. NAVER accepts that", "where a login may start"},
+			problems: []string{"https://sample.co.kr, https://www.sample.co.kr are not on the service URL's domain sample.com. NAVER accepts that: a callback URL only says where NAVER sends the visitor back. The service URL says where a login may start"},
 		},
 		{name: "no domain", in: PlanInput{PC: true}, problems: []string{"domain is missing"}},
 		{name: "no environment", in: PlanInput{Domain: "sample.com"}, problems: []string{"no environment is chosen"}},
