@@ -408,8 +408,12 @@ func ruleCovered(service string, cbs []string) []steps.Problem {
 	if len(outside) > 1 {
 		what = "the callback URLs " + list + " are"
 	}
-	fix := steps.T("Keep them if the shop is also reached at those domains, and place the NAVER login button on pages under "+s+".",
-		"ショップがそれらのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
+	fix := steps.T("Keep it if the shop is also reached at that domain, and place the NAVER login button on pages under "+s+".",
+		"ショップがそのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
+	if len(outside) > 1 {
+		fix = steps.T("Keep them if the shop is also reached at those domains, and place the NAVER login button on pages under "+s+".",
+			"ショップがそれらのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
+	}
 	if wwwFix {
 		bare := displayHost("", strings.TrimPrefix(svc.host, "www."))
 		fix = steps.T("Or change the service URL to the domain without www ("+bare+"): it covers every subdomain.",
