@@ -280,6 +280,10 @@ func (a *App) secretsFromEnvAndFiles(ctx context.Context) (map[string]string, er
 
 // runFlow wires a session for flow and hands it to the front end the mode calls for.
 func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers) error {
+	// Every way in (replay too) learns before any live check that the file can be written.
+	if err := a.checkConfigPath(); err != nil {
+		return err
+	}
 	urls, closeSandbox, err := a.apiURLs(ctx)
 	if err != nil {
 		return err
