@@ -14,7 +14,7 @@ import (
 )
 
 // prompter plays an operator at the accessible walk: it reads what the program writes and,
-// at each prompt (a line ending in ": " with no new line yet), sends one answer on a pipe:
+// at each prompt (a line ending in ": ", or "：" in Japanese, with no new line yet), sends one answer on a pipe:
 // the first option of a list, "y" to a yes/no question without a default, Enter otherwise.
 // It keeps the answers it gave, so that they can be piped again all at once.
 type prompter struct {
@@ -33,7 +33,7 @@ func (p *prompter) Write(b []byte) (int, error) {
 	if i := strings.LastIndex(p.pending, "\n"); i >= 0 {
 		p.pending = p.pending[i+1:]
 	}
-	if strings.HasSuffix(p.pending, ": ") {
+	if strings.HasSuffix(p.pending, ": ") || strings.HasSuffix(p.pending, "：") {
 		a := ""
 		switch q := p.pending; {
 		case strings.Contains(q, "Number (") || strings.Contains(q, "番号（"):

@@ -412,7 +412,7 @@ func (w *walk) askYesNo(ctx context.Context, what, question, def string, links [
 // opens a page of the step (or prints its address) and asks again.
 func (w *walk) ask(ctx context.Context, what, prompt string, secret bool, links []steps.Link) (string, error) {
 	for {
-		line, err := w.read(ctx, prompt+": ", secret)
+		line, err := w.read(ctx, prompt+colon(w.l), secret)
 		if errors.Is(err, errInputEnded) {
 			return "", &NoAnswerError{What: what, Lang: w.l, Missing: w.missing()}
 		}
@@ -695,24 +695,24 @@ func (w *walk) checkAgain(ctx context.Context, st *steps.Step) error {
 }
 
 func (w *walk) problemLine(p wizard.Problem) string {
-	s := fmt.Sprintf("  %s: %s", statusWord(w.l, p.Result.Status), p.Result.ID)
+	s := "  " + statusWord(w.l, p.Result.Status) + colon(w.l) + p.Result.ID
 	if m := p.Result.Message.In(w.l); m != "" {
-		s += ": " + m
+		s += colon(w.l) + m
 	}
 	if p.Step != nil {
-		s += " " + txtFixOn(w.l, p.Number, p.Step.Title.In(w.l))
+		s = sentences(w.l, s, txtFixOn(w.l, p.Number, p.Step.Title.In(w.l)))
 	}
 	return steps.Clean(s)
 }
 
 func (w *walk) resultLine(r verify.Result) string {
-	s := fmt.Sprintf("  %s: %s", statusWord(w.l, r.Status), r.ID)
+	s := "  " + statusWord(w.l, r.Status) + colon(w.l) + r.ID
 	if m := r.Message.In(w.l); m != "" {
-		s += ": " + m
+		s += colon(w.l) + m
 	}
 	if r.Status != verify.Pass && r.Status != verify.Skipped {
 		if st := w.e().Flow().Step(w.ledger().Target(r.ID)); st != nil {
-			s += " " + txtStepRef(w.l, st.Title.In(w.l))
+			s = sentences(w.l, s, txtStepRef(w.l, st.Title.In(w.l)))
 		}
 	}
 	return steps.Clean(s)
@@ -839,7 +839,7 @@ func Choose(ctx context.Context, lang steps.Lang, title steps.Text, options []st
 		out.line(fmt.Sprintf("  %d. %s", i+1, optionLabel(op, lang)))
 	}
 	for tries := 1; ; tries++ {
-		out.write(txtChooseNumber(lang, len(options)) + ": ")
+		out.write(txtChooseNumber(lang, len(options)) + colon(lang))
 		line, err := in.readLine(ctx)
 		if !terminal {
 			out.line("")
@@ -916,6 +916,14 @@ func colon(l steps.Lang) string {
 		return "："
 	}
 	return ": "
+}
+
+// sentences puts sentence b after a: after a space in English; Japanese needs none.
+func sentences(l steps.Lang, a, b string) string {
+	if l == steps.JA {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // join adds a note to a prompt: after a space in English; in Japanese a full-width

@@ -466,7 +466,7 @@ func TestAccessibleJapanese(t *testing.T) {
 		t.Fatalf("err = %v\n%s", err, out.String())
 	}
 	got := out.String()
-	for _, w := range []string{"ステップ 1 / 6：はじめに", "作成した（はい/いいえ）: ", "重要：取り消せません。", "すべてのステップが終わりました。", "設定ファイルを書き込みました：/tmp/setup-wizard.yaml"} {
+	for _, w := range []string{"ステップ 1 / 6：はじめに", "作成した（はい/いいえ）：", "重要：取り消せません。", "すべてのステップが終わりました。", "設定ファイルを書き込みました：/tmp/setup-wizard.yaml"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("output lacks %q", w)
 		}
@@ -515,7 +515,7 @@ func TestChoose(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("%q: got %q, %v", tt.in, got, err)
 		}
-		if !strings.Contains(out.String(), "どちらの手順ですか？\n  1. はじめて\n  2. 乗り換え\n番号（1〜2）: ") {
+		if !strings.Contains(out.String(), "どちらの手順ですか？\n  1. はじめて\n  2. 乗り換え\n番号（1〜2）：") {
 			t.Errorf("output:\n%s", out.String())
 		}
 	}

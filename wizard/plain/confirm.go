@@ -53,7 +53,7 @@ func (w *walk) confirmAll(ctx context.Context, res []verify.Result, origin strin
 func (w *walk) askConfirm(ctx context.Context, r verify.Result) (verify.Result, bool, error) {
 	c := r.Confirm
 	w.out.line("")
-	w.out.line(steps.Clean(r.ID + ": " + c.Question.In(w.l)))
+	w.out.line(steps.Clean(r.ID + colon(w.l) + c.Question.In(w.l)))
 	w.out.line(steps.Clean("  " + txtConfirmOpen.In(w.l) + colon(w.l) + c.URL))
 	for i, a := range c.Answers {
 		w.out.line(steps.Clean(fmt.Sprintf("  %d) %s", i+1, a.Label.In(w.l))))

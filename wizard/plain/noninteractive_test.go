@@ -39,8 +39,8 @@ func TestNonInteractiveBadValues(t *testing.T) {
 			"7 problems found; the config file was not written.",
 		}},
 		{steps.JA, []string{
-			"line.account_name（アカウント名）：入力が必要です。 管理画面のとおり。",
-			"line.messaging_api.channel_secret（チャネルシークレット）：英数字 32 文字です（31 文字でした）。 「チャネル基本設定」タブからもう一度コピーしてください。",
+			"line.account_name（アカウント名）：入力が必要です。管理画面のとおり。",
+			"line.messaging_api.channel_secret（チャネルシークレット）：英数字 32 文字です（31 文字でした）。「チャネル基本設定」タブからもう一度コピーしてください。",
 			"line.login.channel_id（チャネルID）：数字だけで入力してください。",
 			"naver.platform（プラットフォーム）：cafe24、other のいずれかを指定してください。",
 			"7 件の問題があります。設定ファイルは書き込んでいません。",

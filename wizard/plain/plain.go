@@ -115,14 +115,14 @@ func problemLine(l steps.Lang, p steps.Problem) string {
 			b.WriteString(" (" + label + "): ")
 		}
 	} else {
-		b.WriteString(": ")
+		b.WriteString(colon(l))
 	}
 	b.WriteString(p.Rule.In(l))
+	s := b.String()
 	if fix := p.Fix.In(l); fix != "" {
-		b.WriteString(" ")
-		b.WriteString(fix)
+		s = sentences(l, s, fix)
 	}
-	return steps.Clean(b.String())
+	return steps.Clean(s)
 }
 
 // progress turns runner events into log lines: only Progress events print, and for each
@@ -152,7 +152,7 @@ func (g *progress) emit(ev verify.Event) {
 	}
 	g.last[ev.ID] = t
 	g.mu.Unlock()
-	g.p.line(steps.Clean(ev.ID + ": " + ev.Message.In(g.lang)))
+	g.p.line(steps.Clean(ev.ID + colon(g.lang) + ev.Message.In(g.lang)))
 }
 
 // checkIDs lists the check ids of the flow's steps once each, in step order.
