@@ -556,3 +556,25 @@ func TestCopySaysCopiedOnlyWhenItIs(t *testing.T) {
 		mu.Unlock()
 	}
 }
+
+// TestCtrlRRevealsTheSecretInFull: the input has room for a part of a long token; ctrl+r
+// shows the whole value under the fields, and hides it again.
+func TestCtrlRRevealsTheSecretInFull(t *testing.T) {
+	token := strings.Repeat("AbCd0123", 20) + "Zz"
+	s, _, _ := testSession(t, steps.EN, steps.Answers{"line.account_name": "Salon Test", "line.messaging_api.channel_access_token": token})
+	s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
+	u := start(t, s, 80, 30)
+	sn := u.waitFocus("line.messaging_api.channel_access_token")
+	if strings.Contains(sn.screen, "AbCd0123AbCd") {
+		t.Fatalf("the token is shown before ctrl+r:\n%s", sn.screen)
+	}
+	u.send(ctrlR)
+	sn = u.waitText("in full (ctrl+r hides it)")
+	if !strings.Contains(squeeze(sn.screen), token) {
+		t.Errorf("the whole token is not shown:\n%s", sn.screen)
+	}
+	u.send(ctrlR)
+	u.wait("the token hidden again", func(s snap) bool { return !strings.Contains(s.screen, "AbCd0123AbCd") })
+	u.send(ctrlC)
+	u.finish()
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/setup-wizard/setup-wizard/steps"
 )
@@ -30,6 +31,13 @@ type binding struct {
 	auto   string
 	tracks bool
 	reload func()
+	fit    func() // a list's box follows its number of lines
+}
+
+// listLines is the height of a list's box for value v: its lines and one to add, from 2
+// to 6.
+func listLines(v string) int {
+	return min(max(strings.Count(strings.TrimRight(v, "\n"), "\n")+2, 2), 6)
 }
 
 func (b *binding) value() string {
@@ -94,9 +102,12 @@ func (m *model) buildForm() {
 			b.hfield = sel
 		case steps.KindList:
 			b.str, b.text = &v, true
-			txt := huh.NewText().Key(f.Key).Lines(4).Value(b.str).Validate(m.validator(f))
+			txt := huh.NewText().Key(f.Key).Lines(listLines(v)).Value(b.str).Validate(m.validator(f)).ExternalEditor(false)
 			b.setText = func(t, d string) { txt.Title(t).Description(d) }
 			b.reload = func() { txt.Value(b.str) }
+			// The box is as tall as its lines plus one, so it never shows blank room
+			// scrolled past its content.
+			b.fit = func() { txt.Lines(listLines(*b.str)) }
 			b.hfield = txt
 		default:
 			b.str, b.text = &v, true
@@ -110,6 +121,9 @@ func (m *model) buildForm() {
 			b.hfield = in
 		}
 		b.title, b.desc = f.Label.In(l), f.Help.In(l)
+		if f.Kind == steps.KindList {
+			b.desc = strings.TrimSpace(b.desc + "\n" + txtListNewLine.In(l))
+		}
 		m.binds = append(m.binds, b)
 		fields = append(fields, b.hfield)
 	}
@@ -272,6 +286,9 @@ func (m *model) rederive() {
 	}
 	focus := m.focused()
 	for _, b := range m.binds {
+		if b.fit != nil {
+			b.fit()
+		}
 		if !b.tracks || b == focus {
 			continue
 		}
@@ -297,4 +314,15 @@ func (m *model) fieldErrors(w int) []string {
 		out = append(out, m.st.Error.Render(m.hang("✗ ", steps.Clean(err.Error()), w)))
 	}
 	return out
+}
+
+// revealedValue shows, after ctrl+r, the focused secret in full, wrapped to the pane: the
+// input itself only has room for a part of a 172-character token.
+func (m *model) revealedValue(w int) []string {
+	b := m.focused()
+	if !m.revealed || b == nil || b.str == nil || !b.field.Secret() || b.value() == "" {
+		return nil
+	}
+	v := steps.Clean(b.value())
+	return []string{"", m.st.Label.Render(tf(txtRevealed, m.lang, b.field.Label.In(m.lang))), ansi.Hardwrap(v, max(w, 10), true)}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -181,4 +182,46 @@ func TestDerivedURLsFollowTheDomain(t *testing.T) {
 			t.Errorf("on screen %s = %q, want %q", k, shown[k], want)
 		}
 	}
+}
+
+// TestCallbackBoxFollowsItsLines: the callback URL box says how to add a line, grows with
+// the lines typed and, once they are deleted again, shows its content from the top
+// rather than blank room scrolled past it.
+func TestCallbackBoxFollowsItsLines(t *testing.T) {
+	a := naverAnswers()
+	a[naver.KeyPCService], a[naver.KeyPCCallbacks] = "https://sample.com", "https://sample.com\nhttps://www.sample.com"
+	s, _ := naverSession(t, steps.EN, naver.StepEnvironments, a)
+	u := start(t, s, 100, 40)
+	sn := u.wait("the first field", func(s snap) bool { return s.focus != "" })
+	for i := 0; sn.focus != naver.KeyPCCallbacks && i < 10; i++ {
+		prev := sn.focus
+		u.send(tab)
+		sn = u.wait("the next field", func(s snap) bool { return s.focus != prev })
+	}
+	sn = u.waitFocus(naver.KeyPCCallbacks)
+	if !strings.Contains(sn.screen, "alt+enter or ctrl+j adds a line.") {
+		t.Errorf("the box does not say how to add a line:\n%s", sn.screen)
+	}
+	ctrlJ := tea.KeyPressMsg{Code: 'j', Mod: tea.ModCtrl}
+	for i := range 3 {
+		u.send(ctrlJ)
+		u.typ(fmt.Sprintf("https://shop%d.sample.com", i))
+	}
+	sn = u.waitText("https://shop2.sample.com")
+	for _, want := range []string{"https://sample.com", "https://www.sample.com", "https://shop0.sample.com"} {
+		if !strings.Contains(sn.screen, want) {
+			t.Errorf("%s scrolled out of the box:\n%s", want, sn.screen)
+		}
+	}
+	for range 3 * (len("https://shop0.sample.com") + 1) {
+		u.send(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	sn = u.wait("the typed lines deleted", func(s snap) bool { return !strings.Contains(s.screen, "shop0") })
+	for _, want := range []string{"https://sample.com", "https://www.sample.com"} {
+		if !strings.Contains(sn.screen, want) {
+			t.Errorf("%s is not in sight after deleting lines:\n%s", want, sn.screen)
+		}
+	}
+	u.send(ctrlC)
+	u.finish()
 }

@@ -191,6 +191,9 @@ func (m *model) layoutForm() {
 	if fe := m.fieldErrors(w); len(fe) > 0 {
 		other += lipgloss.Height(strings.Join(fe, "\n")) + 1
 	}
+	if rv := m.revealedValue(w); len(rv) > 0 {
+		other += lipgloss.Height(strings.Join(rv, "\n"))
+	}
 	minTop, gap := 4, 1
 	if m.small() {
 		// The instructions keep one line (pgdn reads them on the whole pane).

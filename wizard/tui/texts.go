@@ -45,6 +45,8 @@ var (
 	txtChecking    = steps.T("Checking…", "確認中…")
 	txtReadMore    = steps.T("… pgdn/pgup · other keys: fields", "… pgdn/pgup・他のキーで入力欄へ")
 	txtReadEnd     = steps.T("(end) pgup · other keys: fields", "（ここまで）pgup・他のキーで入力欄へ")
+	txtListNewLine = steps.T("alt+enter or ctrl+j adds a line.", "alt+enter か ctrl+j で行を追加します。")
+	txtRevealed    = steps.T("%s in full (ctrl+r hides it):", "%s の全体（ctrl+r で隠します）：")
 	txtQueued      = steps.T("waits for the checks it needs", "前提の確認を待っています")
 	txtCheckingN   = steps.T("Checking %d…", "%d 件確認中…")
 	txtChecksTitle = steps.T("Live checks", "接続確認")

@@ -228,6 +228,7 @@ func (m *model) pane(w, h int) string {
 		if fe := m.fieldErrors(w); len(fe) > 0 {
 			low = append(append(low, ""), fe...)
 		}
+		low = append(low, m.revealedValue(w)...)
 	default:
 		low = append(low, "", m.st.Muted.Render(txtPressEnter.In(l)))
 	}
