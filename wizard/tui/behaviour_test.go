@@ -578,3 +578,39 @@ func TestCtrlRRevealsTheSecretInFull(t *testing.T) {
 	u.send(ctrlC)
 	u.finish()
 }
+
+// TestStatusLineNamesTheTimedOutCheck: after a run where one check timed out and the
+// checks behind it were skipped, the status line names the one that timed out; while
+// checks run it counts them ("Checking 2 of 3…"), and a check waiting for another shows
+// no spinner.
+func TestStatusLineNamesTheTimedOutCheck(t *testing.T) {
+	s, _, _ := testSession(t, steps.EN, steps.Answers{"line.account_name": "Salon Test"})
+	s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
+	m := newModel(context.Background(), s, Options{Width: 100, Height: 32})
+	m.static = true
+	l := m.ledger()
+	l.Start([]string{"t.token", "t.secret", "t.friend"}, "t.collect")
+	l.Apply(verify.Event{ID: "t.token", Kind: verify.Started}, "t.collect")
+	l.Apply(verify.Event{ID: "t.token", Kind: verify.Finished, Result: verify.Result{ID: "t.token", Status: verify.Pass}}, "t.collect")
+	l.Apply(verify.Event{ID: "t.secret", Kind: verify.Started}, "t.collect")
+	if got := plain(m.statusLine()); !strings.Contains(got, "Checking 2 of 3…") {
+		t.Errorf("status while running: %q", got)
+	}
+	if lines := strings.Join(m.checkLines("t.collect", 80), "\n"); !strings.Contains(plain(lines), "· t.friend  waits for the checks it needs") {
+		t.Errorf("a check waiting for another is drawn as running:\n%s", plain(lines))
+	}
+	results := []verify.Result{
+		{ID: "t.token", Status: verify.Error, Message: steps.T("No answer within 10s.", "10秒以内に応答がありませんでした。")},
+		{ID: "t.secret", Status: verify.Skipped, Message: steps.T("Not checked, because t.token did not pass.", "確認していません。")},
+		{ID: "t.friend", Status: verify.Skipped, Message: steps.T("Not checked, because t.token did not pass.", "確認していません。")},
+	}
+	l.Ended([]string{"t.token", "t.secret", "t.friend"}, results, "t.collect")
+	m.headline = headline(results)
+	if m.headline == nil || m.headline.ID != "t.token" {
+		t.Errorf("headline %+v, want the timed-out check", m.headline)
+	}
+	got := plain(m.statusLine())
+	if !strings.Contains(got, "t.token  No answer within 10s.") || strings.Contains(got, "t.friend") {
+		t.Errorf("status after the run: %q", got)
+	}
+}
