@@ -59,7 +59,7 @@ func run(args []string, streams *IO, getenv func(string) string) (code int) {
 			code = wizard.ExitError
 		}
 	}()
-	app := &App{IO: streams, Getenv: getenv, Secrets: secrets, lang: earlyLang(args, getenv), onStart: onStart}
+	app := &App{IO: streams, Getenv: getenv, Secrets: secrets, lang: earlyLang(args, getenv), onStart: onStart, rawErr: rawErr}
 	cmd := newRootCmd(app)
 	if len(args) > 0 && (strings.HasPrefix(args[0], "__complete") || args[0] == "completion") {
 		app.localizeNow()

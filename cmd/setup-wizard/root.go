@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"github.com/setup-wizard/setup-wizard/internal/fakeapi"
+	"io"
 	"os"
 	"strings"
 	"sync"
@@ -56,6 +57,9 @@ type App struct {
 	onStart func()
 	// replay, set by `replay`, puts the session where the customer's file says.
 	replay func(s *wizard.Session)
+	// rawErr is stderr before redaction, for what carries no text from outside and needs
+	// its control characters: the batch's progress bar.
+	rawErr io.Writer
 	// showVersion is --version.
 	showVersion bool
 	// localizeNow translates cobra's own words (completion) before they are printed.

@@ -326,7 +326,8 @@ func verifyBatch(ctx context.Context, o *verifyOptions, paths []string) error {
 	for i := range ready {
 		ready[i] = make(chan struct{})
 	}
-	prog := newProgressBar(a.IO.Err, len(paths), isTerminal(a.IO.Err))
+	// The bar is drawn on the terminal itself: the redacting stderr would strip its \r.
+	prog := newProgressBar(a.rawErr, len(paths), a.rawErr != nil && isTerminal(a.rawErr))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(o.Jobs, len(paths)); w++ {
