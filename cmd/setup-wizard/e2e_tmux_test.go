@@ -378,6 +378,20 @@ func TestTmuxNaver(t *testing.T) {
 // off: the check after the collect step marks the Chat step failed, and g goes there.
 func TestTmuxFailingAPI(t *testing.T) {
 	t.Parallel()
+	for _, fix := range []bool{true, false} {
+		name := map[bool]string{true: "fixed in place", false: "continued anyway"}[fix]
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			tmuxChatOff(t, fix)
+		})
+	}
+}
+
+// tmuxChatOff walks the sandbox with Chat off: the walk stops at the failure. Fixed: the
+// operator goes to the Chat step (g), says Chat is on, the emulated account changes as
+// LINE's would, the check passes in place, the walk returns to where it was and ends with
+// exit 0. Not fixed: n goes on, and the end says what failed and exits 3.
+func tmuxChatOff(t *testing.T, fix bool) {
 	requireTmux(t)
 	bin := buildBinary(t)
 	dir := t.TempDir()
@@ -409,22 +423,62 @@ func TestTmuxFailingAPI(t *testing.T) {
 		s.next(label)
 	}
 
-	scr := s.waitUntil(waitChecks, "the Chat step marked failed in the sidebar", func(scr string) bool {
-		return strings.HasPrefix(sidebarLine(scr, "Switch Chat on"), "✗")
-	})
-	if !strings.Contains(scr, "Chat is OFF") {
-		scr = s.waitFor("Chat is OFF")
+	// The walk stops: which check, why, where to fix it, and the three ways on.
+	scr := s.waitForWithin(waitChecks, "A check did not pass")
+	for _, want := range []string{"✗ line.bot", "Chat is OFF", "→ fix on step 2 “Switch Chat on”", "g  go to step 2", "r  check again now", "n  continue anyway"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the stop lacks %q:\n%s", want, scr)
+		}
 	}
-	if !strings.Contains(scr, "✗ line.bot") {
-		t.Errorf("the failure should name the check line.bot:\n%s", scr)
+	if !strings.HasPrefix(sidebarLine(scr, "Switch Chat on"), "✗") {
+		t.Errorf("the Chat step is not marked failed:\n%s", scr)
 	}
-	s.keys("g")
-	scr = s.waitStep("Switch Chat on")
-	if !strings.Contains(scr, "Step 2 of 11") {
-		t.Errorf("g should go to step 2 of 11:\n%s", scr)
+	if fix {
+		s.keys("g")
+		scr = s.waitStep("Switch Chat on")
+		if !strings.Contains(scr, "Step 2 of 11") {
+			t.Errorf("g should go to step 2 of 11:\n%s", scr)
+		}
+		s.waitFor("switch Chat ON") // why it was sent back
+		s.waitFor("press r to check again here")
+		s.keys("Enter") // yes, Chat is on now: checked again in place
+		scr = s.waitForWithin(waitChecks, "Checked again: it passes now.")
+		if title := paneTitle(scr); title != "Enter the values in the CMS" {
+			t.Errorf("after the fix the walk should be back at the CMS step, is at %q:\n%s", title, scr)
+		}
+	} else {
+		s.keys("n")
+		s.waitStep("Enter the values in the CMS")
 	}
-	// The step shows why it was sent back.
-	s.waitFor("switch Chat ON")
+	s.answer("I pasted the six values into the CMS", "y")
+	s.waitStep("Set the webhook URL")
+	s.next("Webhook URL")
+	s.answer("Let the wizard write the webhook URL", "y")
+	s.waitStep("Set the callback URL")
+	s.next("Callback URL")
+	s.waitForWithin(waitChecks, "Only you can tell: line.login.callback")
+	s.keys("Enter")
+	if fix {
+		s.waitFor("All steps are done")
+		s.waitForWithin(waitChecks, "Press enter or q to close.")
+		s.keys("Enter")
+		s.waitExit(0)
+		return
+	}
+	scr = s.waitForWithin(waitChecks, "Finished with 1 problem")
+	for _, want := range []string{"✗ line.bot", "press g to go to step 2 “Switch Chat on”", "exit code 3"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the end lacks %q:\n%s", want, scr)
+		}
+	}
+	if strings.Contains(scr, "All steps are done") {
+		t.Errorf("the end says done while a check fails:\n%s", scr)
+	}
+	s.keys("Enter")
+	scr = s.waitExit(3)
+	if !strings.Contains(scr, "✗ Finished with 1 problem: line.bot (step 2 “Switch Chat on”). (exit code 3)") {
+		t.Errorf("the terminal does not keep what failed:\n%s", scr)
+	}
 }
 
 // assertVerification checks that the file records a pass for each id.
