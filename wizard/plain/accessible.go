@@ -65,6 +65,7 @@ type walk struct {
 	prog       *progress
 	shown      *steps.Step
 	stepTries  map[string]int
+	leftForNow map[string]bool // confirmations the operator left for now (confirm.go)
 }
 
 func newWalk(s *wizard.Session, o Options) *walk {

@@ -34,11 +34,21 @@ func (w *walk) confirmAll(ctx context.Context, res []verify.Result, origin strin
 		if r.Confirm == nil || len(r.Confirm.Answers) == 0 {
 			continue
 		}
+		// A question left for now is not asked again by the run of every check (the end,
+		// or "check again" on the stop question); passing its step again asks it again.
+		key := r.ID + "\x00" + r.Confirm.URL + "\x00" + string(r.Status)
+		if origin == "" && w.leftForNow[key] {
+			continue
+		}
 		nr, ok, err := w.askConfirm(ctx, r)
 		if err != nil {
 			return res, err
 		}
 		if !ok {
+			if w.leftForNow == nil {
+				w.leftForNow = map[string]bool{}
+			}
+			w.leftForNow[key] = true
 			continue
 		}
 		res[i] = nr

@@ -24,6 +24,7 @@ var (
 	txtConfirmOpen  = steps.T("Address to open", "開くアドレス")
 	txtConfirmKeys  = steps.T("↑/↓ or 1–%d choose • enter answer • o open the address • c copy it • esc not now (the result stays)",
 		"↑/↓ か 1〜%d で選ぶ • enter 回答 • o アドレスを開く • c コピー • esc 今はしない（結果はそのまま）")
+	txtConfirmHelp  = steps.T("↑/↓ choose • enter answer • o open • c copy • esc not now", "↑/↓ 選ぶ • enter 回答 • o 開く • c コピー • esc 今はしない")
 	txtConfirmLater = steps.T("Not confirmed now: %s keeps its result.", "今は確認しません：%s の結果はそのままです。")
 	txtConfirmDone  = steps.T("Recorded what you saw for %s.", "%s についてあなたが見た内容を記録しました。")
 )
@@ -138,6 +139,11 @@ func (m *model) answerConfirm(i int) tea.Cmd {
 		m.finish() // the file records the answer
 	}
 	return nil
+}
+
+// confirmHelp is the footer's key line while the question is on screen.
+func (m *model) confirmHelp() string {
+	return m.st.Muted.Render(txtConfirmHelp.In(m.lang))
 }
 
 // confirmPane draws the question: what the check says, the address, the answers.

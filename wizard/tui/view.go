@@ -506,6 +506,9 @@ func (m *model) stopPane(w int) string {
 }
 
 func (m *model) footer() string {
+	if m.cf.ask != nil {
+		return m.statusLine() + "\n" + m.confirmHelp()
+	}
 	return m.statusLine() + "\n" + m.helpView()
 }
 
