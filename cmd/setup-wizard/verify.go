@@ -275,8 +275,12 @@ func (o *verifyOptions) checker(urls verify.BaseURLs, base *checker, wrap func(h
 }
 
 // meta names the tool, the provider and flow of c, and its path, in the JSON report.
+// reportTool is the "tool" of every --json report, line's and naver's as verify's
+// (contract: DESIGN.md, --json).
+func reportTool() verify.Tool { return verify.Tool{Name: "setup-wizard", Version: toolVersion()} }
+
 func (o *verifyOptions) meta(path string, c *config.Config) verify.ReportMeta {
-	m := verify.ReportMeta{Tool: verify.Tool{Name: "setup-wizard", Version: toolVersion()}, Config: path}
+	m := verify.ReportMeta{Tool: reportTool(), Config: path}
 	if c == nil {
 		return m
 	}
