@@ -82,7 +82,7 @@ Try it offline first:  setup-wizard --sandbox`,
   setup-wizard verify -c customer.yaml
   setup-wizard verify -c customers/ --json > results.jsonl
 
-  # Support: open a customer's file at the step they reached
+  # サポート：お客さまのファイルを、その人が進んだステップから開く
   setup-wizard replay customer.yaml
 
   # CI：質問なし。シークレットは環境変数から。終了コードは 'setup-wizard help exit-codes' を参照
