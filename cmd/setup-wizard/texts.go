@@ -33,6 +33,9 @@ var (
 	msgNothingToVerify = steps.T(
 		"%s has no LINE or NAVER values to check",
 		"%s には確認できるLINE・NAVERの値がありません")
+	msgVerifyRedacted = steps.T(
+		"%[1]s was exported with its secrets shortened (%[2]s), so they cannot be checked: ask for the file itself, or open it with 'setup-wizard replay %[1]s' and type them in",
+		"%[1]s はシークレットを短縮して書き出したファイルです（%[2]s）。このままでは確認できません。元のファイルを受け取るか、'setup-wizard replay %[1]s' で開いて入力してください")
 	msgRecordFailed  = steps.T("could not record the results in the config file", "確認結果を設定ファイルに記録できませんでした")
 	msgSandboxBanner = steps.T(
 		"SANDBOX: every request goes to the built-in emulator on this machine; nothing reaches LINE or NAVER.",

@@ -151,6 +151,9 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	if len(answers) == 0 {
 		return usagef(a.text(msgNothingToVerify), path)
 	}
+	if keys := redactedIn(c); len(keys) > 0 {
+		return usagef(a.text(msgVerifyRedacted), path, strings.Join(keys, ", "))
+	}
 	if err := config.CheckWritable(path); err != nil {
 		return err // found before a check runs, not after the webhook test
 	}
@@ -172,6 +175,9 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	})
 	if ctx.Err() != nil {
 		return wizard.ErrInterrupted
+	}
+	if len(results) == 0 { // values, but none that a check reads: nothing to call good
+		return usagef(a.text(msgNothingToVerify), path)
 	}
 	if o.JSON {
 		err = verify.WriteJSON(a.IO.Out, o.meta(path, c), results, a.lang)
@@ -275,6 +281,20 @@ func (o *verifyOptions) checker(urls verify.BaseURLs, base *checker, wrap func(h
 }
 
 // meta names the tool, the provider and flow of c, and its path, in the JSON report.
+// redactedIn lists, sorted, the secrets of c that an export shortened ("djdH… (172
+// characters)"): checked as they are, LINE and NAVER would only be asked about the
+// placeholder, and its refusal recorded as if the customer's secret were wrong.
+func redactedIn(c *config.Config) []string {
+	var keys []string
+	for k, v := range c.Values() {
+		if config.IsSecret(k) && masked().MatchString(v) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // reportTool is the "tool" of every --json report, line's and naver's as verify's
 // (contract: DESIGN.md, --json).
 func reportTool() verify.Tool { return verify.Tool{Name: "setup-wizard", Version: toolVersion()} }
@@ -418,6 +438,9 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker
 	if len(answers) == 0 {
 		return fail(c, wizard.ExitUsage, fmt.Errorf(a.text(msgNothingToVerify), path))
 	}
+	if keys := redactedIn(c); len(keys) > 0 {
+		return fail(c, wizard.ExitUsage, fmt.Errorf(a.text(msgVerifyRedacted), path, strings.Join(keys, ", ")))
+	}
 	urls, done, err := o.URLs(path)
 	if err != nil {
 		return fail(c, wizard.ExitError, err)
@@ -428,6 +451,9 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker
 		return &limitedTransport{next: next, wait: func(ctx context.Context) error { return lim.wait(ctx, keys) }}
 	})
 	results := chk.RunAll(ctx, o.answersFor(answers), nil)
+	if len(results) == 0 && ctx.Err() == nil {
+		return fail(c, wizard.ExitUsage, fmt.Errorf(a.text(msgNothingToVerify), path))
+	}
 	r.report = verify.NewJSONReport(o.meta(path, c), results, a.lang)
 	r.code = r.report.ExitCode
 	if o.Record && ctx.Err() == nil {
