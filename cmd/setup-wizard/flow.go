@@ -314,18 +314,20 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 	if a.Sandbox && a.sandboxLINE != nil {
 		s.Fixed = sandboxFixed(a.sandboxLINE)
 	}
-	if interactive {
-		if dir, err := a.stateDir(); err == nil {
-			s.Draft = wizard.DraftFor(dir, flow.ID, a.ConfigPath).Scope(flow, given)
-			if a.Fresh {
-				_ = s.Draft.Delete()
-			} else if d, ok, err := s.Draft.Load(); err != nil {
-				fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
-			} else if ok && (a.Sandbox || !holdsSamples(d.Answers)) {
-				// A draft left by the sandbox before it had a directory of its own is
-				// never offered to a real run: its values are samples.
-				s.Pending = &d
-			}
+	if dir, err := a.stateDir(); err == nil {
+		// Every mode knows the draft of this walk, so that a run that succeeds removes it
+		// (CI finishing what an operator left half-way); only a person is offered it.
+		s.Draft = wizard.DraftFor(dir, flow.ID, a.ConfigPath).Scope(flow, given)
+	}
+	if interactive && s.Draft != nil {
+		if a.Fresh {
+			_ = s.Draft.Delete()
+		} else if d, ok, err := s.Draft.Load(); err != nil {
+			fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
+		} else if ok && (a.Sandbox || !holdsSamples(d.Answers)) {
+			// A draft left by the sandbox before it had a directory of its own is
+			// never offered to a real run: its values are samples.
+			s.Pending = &d
 		}
 	}
 	if a.replay != nil {

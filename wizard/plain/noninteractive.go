@@ -77,6 +77,9 @@ func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error 
 		errOut.line(steps.Clean(txtSaveFailed(l, err)))
 		return &wizard.ExitCodeError{Code: wizard.ExitError, Err: err}
 	}
+	if s.Draft != nil {
+		_ = s.Draft.Delete() // a draft never outlives a run that wrote the file
+	}
 	errOut.line(txtWritten(l, path))
 	return nil
 }
