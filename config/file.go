@@ -50,10 +50,7 @@ func (e *LoadError) Message(lang string) string {
 // the wrong type or a version other than 1 is an error naming the key and its line.
 // name is used in messages only.
 func Parse(name string, b []byte) (*Config, error) {
-	if err := checkEncoding(name, b); err != nil {
-		return nil, err
-	}
-	if err := prescan(name, b); err != nil {
+	if err := CheckText(name, b); err != nil {
 		return nil, err
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -81,6 +78,9 @@ func Parse(name string, b []byte) (*Config, error) {
 	if c.Verification != nil && c.Verification.At.IsZero() && raw.Verification.At != nil {
 		return nil, &LoadError{Path: name, Line: lineOf(b, "at"), Msg: `"verification.at" is not a time. Write it as 2026-01-01T00:00:00Z, or delete the verification section: the wizard writes it.`,
 			MsgJA: `「verification.at」が日時になっていません。2026-01-01T00:00:00Z の形で書くか、verification の部分を消してください（ウィザードが書き込みます）。`}
+	}
+	if err := nulInValues(name, b, &c); err != nil {
+		return nil, err
 	}
 	switch c.Version {
 	case Version:

@@ -7,6 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
+	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -48,6 +51,9 @@ func ReadSecretFile(path string) (string, error) {
 		return "", err
 	}
 	if err := checkEncoding(path, b); err != nil {
+		return "", err
+	}
+	if err := checkNUL(path, b); err != nil {
 		return "", err
 	}
 	return string(bytes.TrimRight(b, "\r\n")), nil
@@ -156,6 +162,62 @@ func checkEncoding(name string, b []byte) error {
 	return &LoadError{Path: name, Line: bytes.Count(b[:off], []byte("\n")) + 1,
 		Msg:   fmt.Sprintf("has a byte (0x%02X) that is not UTF-8: the file was probably saved as Latin-1 or Shift_JIS. Save it as UTF-8.", b[off]),
 		MsgJA: fmt.Sprintf("UTF-8ではないバイト（0x%02X）があります。Latin-1やShift_JISで保存された可能性があります。UTF-8で保存し直してください。", b[off])}
+}
+
+// CheckText is every check of a file's raw text that comes before YAML parsing: no BOM,
+// UTF-8 only, no NUL character, the nesting depth, tabs, a single document (see prescan).
+// Config and answers files go through it, and so do platform profiles.
+func CheckText(name string, b []byte) error {
+	if err := checkEncoding(name, b); err != nil {
+		return err
+	}
+	if err := checkNUL(name, b); err != nil {
+		return err
+	}
+	return prescan(name, b)
+}
+
+// nulError names the line (and, when known, the key) of a NUL character: it is valid
+// UTF-8 and YAML's decoder keeps it (also written as \0, \x00 or \u0000 between double
+// quotes), yet no value can hold one: C strings, headers and terminals cut the value there.
+func nulError(name string, line int, key string) error {
+	what, whatJA := "has", ""
+	if key != "" {
+		what, whatJA = key+" has", key+"に"
+	}
+	return &LoadError{Path: name, Line: line,
+		Msg:   what + ` a NUL character (byte 0, or written \0, \x00 or \u0000), which no value may hold. Delete it; a file full of them was probably saved as UTF-16: save it as UTF-8.`,
+		MsgJA: whatJA + `NUL文字（バイト0、または \0・\x00・\u0000 と書いたもの）があります。値には使えません。削除してください。NUL文字だらけのファイルはUTF-16で保存された可能性があるので、UTF-8で保存し直してください。`}
+}
+
+// checkNUL refuses a raw NUL byte, naming its line.
+func checkNUL(name string, b []byte) error {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return nulError(name, bytes.Count(b[:i], []byte("\n"))+1, "")
+	}
+	return nil
+}
+
+// nulInValues refuses a value that decoded to hold a NUL (an escape: the raw byte is
+// refused before), naming its key and the key's line, else the line of the first escape.
+func nulInValues(name string, b []byte, c *Config) error {
+	var keys []string
+	for k, v := range c.Values() {
+		if strings.ContainsRune(v, 0) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	line := lineOf(b, keys[0][strings.LastIndexByte(keys[0], '.')+1:])
+	if line == 0 {
+		if loc := regexp.MustCompile(`\\(0|x00|u0000|U00000000)`).FindIndex(b); loc != nil {
+			line = bytes.Count(b[:loc[0]], []byte("\n")) + 1
+		}
+	}
+	return nulError(name, line, keys[0])
 }
 
 // readConfigFile reads the -c file: a regular file of at most MaxFileSize bytes. The kind

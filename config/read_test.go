@@ -46,6 +46,12 @@ func TestParseRefusesHostileText(t *testing.T) {
 		{"deep flow nesting", "version: 1\nline: " + strings.Repeat("[", 40000) + "\n", 2, "nested more than", "入れ子"},
 		{"deep flow over lines", "version: 1\nline:\n" + strings.Repeat("  [\n", 40000), MaxDepth + 1, "nested more than", "入れ子"},
 		{"deep items", "version: 1\nx:\n" + strings.Repeat("- ", 40000) + "a\n", 3, "nested more than", "入れ子"},
+		{"raw NUL in a value", "version: 1\nline:\n  account_name: Salon\x00Example\n", 3, "NUL character", "NUL文字"},
+		{"raw NUL in a secret", "version: 1\nline:\n  flow: new\n  messaging_api:\n    channel_secret: \"abc\x00def\"\n", 5, "NUL character", "NUL文字"},
+		{"UTF-16 without BOM", "v\x00e\x00r\x00", 1, "UTF-16", "UTF-16"},
+		{"NUL written \\0", "version: 1\nline:\n  account_name: \"Salon\\0Example\"\n", 3, "line.account_name has a NUL character", "line.account_nameにNUL文字"},
+		{"NUL written \\x00", "version: 1\nline:\n  login:\n    callback_url: \"https://a.example/cb\\x00\"\n", 4, "line.login.callback_url has a NUL", "NUL文字"},
+		{"NUL written \\u0000 in a flow list", "version: 1\nnaver:\n  pc_web: {service_url: \"https://a.example\", callback_urls: [\"https://a.example/\\u0000x\"]}\n", 3, "naver.pc_web.callback_urls has a NUL", "NUL文字"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Parse("shop.yaml", []byte(c.in))
@@ -82,6 +88,7 @@ func TestParseKeepsWhatIsFine(t *testing.T) {
 		{"brackets in a plain value", "version: 1\nline:\n  account_name: a[[[[[[[[[[[[[[[[[[[[[[[[[[[b\n", "line.account_name", "a[[[[[[[[[[[[[[[[[[[[[[[[[[[b"},
 		{"a flow list", "version: 1\nnaver:\n  pc_web: {callback_urls: [\"https://a.example\", 'https://b.example']}\n", "naver.pc_web.callback_urls", "https://a.example\nhttps://b.example"},
 		{"Japanese", "version: 1\nline:\n  account_name: サロン・エグザンプル\n", "line.account_name", "サロン・エグザンプル"},
+		{"backslash zero in single quotes", "version: 1\nline:\n  account_name: 'Salon\\0Example'\n", "line.account_name", "Salon\\0Example"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfg, err := Parse("shop.yaml", []byte(c.in))
@@ -147,5 +154,10 @@ func TestReadSecretFile(t *testing.T) {
 	os.WriteFile(p, []byte("\ufeffabc\n"), 0o600)
 	if _, err := ReadSecretFile(p); err == nil || !strings.Contains(err.Error(), "byte-order mark") {
 		t.Errorf("BOM: %v", err)
+	}
+	p = filepath.Join(dir, "nul")
+	os.WriteFile(p, []byte("abc\x00def\n"), 0o600)
+	if _, err := ReadSecretFile(p); err == nil || !strings.Contains(err.Error(), "NUL character") {
+		t.Errorf("NUL: %v", err)
 	}
 }

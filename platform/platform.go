@@ -19,6 +19,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/setup-wizard/setup-wizard/config"
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
@@ -334,6 +335,15 @@ var idRe = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
 func Parse(name string, b []byte) (*Profile, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &LoadError{Path: name, Msg: steps.T("is empty. A profile starts with \"version: 1\" and \"id:\".", "が空です。プロファイルは「version: 1」と「id:」で始まります。")}
+	}
+	// The raw text is checked as the config's is (BOM, UTF-8, NUL, nesting depth, tabs, a
+	// second document) before the decoder sees it.
+	if err := config.CheckText(name, b); err != nil {
+		var le *config.LoadError
+		if errors.As(err, &le) {
+			return nil, &LoadError{Path: name, Line: le.Line, Msg: steps.T(le.Msg, le.MsgJA)}
+		}
+		return nil, err
 	}
 	var f file
 	if err := yaml.UnmarshalWithOptions(b, &f, yaml.Strict()); err != nil {

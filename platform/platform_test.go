@@ -100,6 +100,13 @@ func TestParseRefuses(t *testing.T) {
 		{"naver platform", head + "naver:\n  platform: shopify\n", 5, "cafe24 or other", "cafe24 か other"},
 		{"wrong type", head + "line:\n  cms:\n    webhook_after_save: sometimes\n", 6, "wrong type", "型が違います"},
 		{"empty", "", 0, "is empty", "空です"},
+		// The raw text is checked as the config's is, before the decoder sees it.
+		{"byte-order mark", "\ufeff" + head + "line: {}\n", 1, "byte-order mark", "BOM"},
+		{"Latin-1", head + "line:\n  cms:\n    name: {en: Caf\xe9, ja: x}\n", 6, "not UTF-8", "UTF-8ではない"},
+		{"NUL", head + "line:\n  terms_url: https://a.example.com/t\x00\n", 5, "NUL character", "NUL文字"},
+		{"deep nesting", head + "line: " + strings.Repeat("[", 40000) + "\n", 4, "nested more than", "入れ子"},
+		{"second document", head + "line: {}\n---\nid: other\n", 5, "second YAML document", "2つ目のYAML文書"},
+		{"tab in a value", head + "line:\n  terms_url: https://a.example.com/t\tx\n", 5, "tab character", "タブ"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Parse("p.yaml", []byte(c.body))
