@@ -124,8 +124,10 @@ func (m *model) answerConfirm(i int) tea.Cmd {
 	if m.headline != nil && m.headline.ID == r.ID {
 		m.headline = &r // the status line names the answer, not the result it replaced
 	}
-	if r.Status == verify.Fail {
-		// Back to the step this answer names (not the first problem of the walk).
+	if r.Status == verify.Fail && !(m.phase == phaseFinal && !m.finalDone) {
+		// Back to the step this answer names (not the first problem of the walk). While
+		// the final checks still run, the final screen lists it with g instead: leaving
+		// now would let that run end the walk behind the operator's back.
 		for _, p := range m.ledger().Problems() {
 			if p.Result.ID == r.ID && p.Step != nil {
 				return m.jump(&p)
