@@ -80,7 +80,7 @@ func CheckWritable(path string) error {
 			if !fi.IsDir() {
 				return &LoadError{Path: path,
 					Msg:   fmt.Sprintf("cannot be written: %s is not a directory. Choose another place with -c.", dir),
-					MsgJA: fmt.Sprintf("書き込めません：%s はディレクトリではありません。-c で別の場所を指定してください。", dir)}
+					MsgJA: fmt.Sprintf("書き込めません：%sはディレクトリではありません。-cで別の場所を指定してください。", dir)}
 			}
 			break
 		}
@@ -94,7 +94,7 @@ func CheckWritable(path string) error {
 	if err != nil {
 		return &LoadError{Path: path, Err: err,
 			Msg:   fmt.Sprintf("cannot be written: the directory %s does not take new files (%v). Nothing was checked or changed yet. Choose a writable place with -c, or fix the directory's permissions.", dir, errText(err)),
-			MsgJA: fmt.Sprintf("書き込めません：ディレクトリ %s に新しいファイルを作れません（%v）。まだ何も確認・変更していません。-c で書き込める場所を指定するか、ディレクトリの権限を直してください。", dir, errText(err))}
+			MsgJA: fmt.Sprintf("書き込めません：ディレクトリ%sに新しいファイルを作れません（%v）。まだ何も確認・変更していません。-cで書き込める場所を指定するか、ディレクトリの権限を直してください。", dir, errText(err))}
 	}
 	tmp.Close()
 	// A run saving this file meanwhile may have removed the probe as a leftover already.

@@ -77,7 +77,7 @@ func Parse(name string, b []byte) (*Config, error) {
 	}
 	if c.Verification != nil && c.Verification.At.IsZero() && raw.Verification.At != nil {
 		return nil, &LoadError{Path: name, Line: lineOf(b, "at"), Msg: `"verification.at" is not a time. Write it as 2026-01-01T00:00:00Z, or delete the verification section: the wizard writes it.`,
-			MsgJA: `「verification.at」が日時になっていません。2026-01-01T00:00:00Z の形で書くか、verification の部分を消してください（ウィザードが書き込みます）。`}
+			MsgJA: `「verification.at」が日時になっていません。2026-01-01T00:00:00Zの形で書くか、verificationの部分を消してください（ウィザードが書き込みます）。`}
 	}
 	if err := nulInValues(name, b, &c); err != nil {
 		return nil, err
@@ -123,14 +123,14 @@ func loadError(name string, err error) error {
 			key = tk.Value
 		}
 		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("unknown key %q. Check its spelling and indentation against the schema in the README.", key),
-			MsgJA: fmt.Sprintf("不明なキー %q です。綴りとインデントをREADMEのスキーマと見比べてください。", key)}
+			MsgJA: fmt.Sprintf("不明なキー%qです。綴りとインデントをREADMEのスキーマと見比べてください。", key)}
 	case errors.As(err, &dup), strings.Contains(ye.GetMessage(), "already defined"):
 		key := ""
 		if tk != nil {
 			key = tk.Value
 		}
 		return &LoadError{Path: name, Line: line, Msg: fmt.Sprintf("key %q appears twice in the same section. Keep one of them.", key),
-			MsgJA: fmt.Sprintf("キー %q が同じ部分に2回出てきます。どちらか1つにしてください。", key)}
+			MsgJA: fmt.Sprintf("キー%qが同じ部分に2回出てきます。どちらか1つにしてください。", key)}
 	case errors.As(err, &typ):
 		val := ""
 		if tk != nil {
@@ -188,7 +188,7 @@ func typeWordsJA(t reflect.Type) string {
 	}
 	switch t.Kind() {
 	case reflect.Bool:
-		return "true か false"
+		return "trueかfalse"
 	case reflect.String:
 		return "文字列"
 	case reflect.Int, reflect.Int64, reflect.Uint64:
@@ -206,7 +206,7 @@ func typeWordsJA(t reflect.Type) string {
 
 func typeFixJA(t reflect.Type) string {
 	if t != nil && t.Kind() == reflect.Slice {
-		return "1行に1項目ずつ、「- 」で始めて書いてください。"
+		return "1行に1項目ずつ、「-」で始めて書いてください。"
 	}
 	if t != nil && (t.Kind() == reflect.Struct || t.Kind() == reflect.Pointer) && t != reflect.TypeOf(time.Time{}) {
 		return "READMEのスキーマのとおり、その下にキーをインデントして書いてください。"

@@ -52,7 +52,7 @@ func (e *LockError) Error() string { return e.Message("en") }
 // Message is the error in lang ("ja" or "en").
 func (e *LockError) Message(lang string) string {
 	if lang == "ja" {
-		return fmt.Sprintf("%s は別のsetup-wizardが書き込み中です（%s.lock）。その実行が終わってからもう一度試してください。", e.Path, e.Path)
+		return fmt.Sprintf("%sは別のsetup-wizardが書き込み中です（%s.lock）。その実行が終わってからもう一度試してください。", e.Path, e.Path)
 	}
 	return fmt.Sprintf("%s is being written by another setup-wizard (%s.lock is held). Try again once that run has finished.", e.Path, e.Path)
 }

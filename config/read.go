@@ -187,7 +187,7 @@ func nulError(name string, line int, key string) error {
 	}
 	return &LoadError{Path: name, Line: line,
 		Msg:   what + ` a NUL character (byte 0, or written \0, \x00 or \u0000), which no value may hold. Delete it; a file full of them was probably saved as UTF-16: save it as UTF-8.`,
-		MsgJA: whatJA + `NUL文字（バイト0、または \0・\x00・\u0000 と書いたもの）があります。値には使えません。削除してください。NUL文字だらけのファイルはUTF-16で保存された可能性があるので、UTF-8で保存し直してください。`}
+		MsgJA: whatJA + `NUL文字（バイト0、または\0・\x00・\u0000と書いたもの）があります。値には使えません。削除してください。NUL文字だらけのファイルはUTF-16で保存された可能性があるので、UTF-8で保存し直してください。`}
 }
 
 // checkNUL refuses a raw NUL byte, naming its line.

@@ -229,7 +229,7 @@ func Load(nameOrFile string) (*Profile, error) {
 	if fi.Size() > MaxFileSize {
 		return nil, &LoadError{Path: nameOrFile, Msg: steps.T(
 			fmt.Sprintf("is %d bytes; a profile is at most %d. Check that this is the profile file.", fi.Size(), MaxFileSize),
-			fmt.Sprintf("%d バイトあります。プロファイルは %d バイトまでです。プロファイルのファイルか確かめてください。", fi.Size(), MaxFileSize))}
+			fmt.Sprintf("%dバイトあります。プロファイルは%dバイトまでです。プロファイルのファイルか確かめてください。", fi.Size(), MaxFileSize))}
 	}
 	b, err := os.ReadFile(nameOrFile)
 	if err != nil {
@@ -353,10 +353,10 @@ func Parse(name string, b []byte) (*Profile, error) {
 		return &LoadError{Path: name, Line: lineOf(b, key), Msg: steps.T(en, ja)}
 	}
 	if f.Version != 1 {
-		return nil, bad("version", `"version" must be 1. Write "version: 1" as the first line.`, `「version」は 1 にしてください。先頭の行に「version: 1」と書いてください。`)
+		return nil, bad("version", `"version" must be 1. Write "version: 1" as the first line.`, `「version」は1にしてください。先頭の行に「version: 1」と書いてください。`)
 	}
 	if !idRe.MatchString(f.ID) {
-		return nil, bad("id", `"id" must be a short name in lowercase letters, digits, - or _ (such as "myshop").`, `「id」は英小文字・数字・-・_ の短い名前にしてください（例：myshop）。`)
+		return nil, bad("id", `"id" must be a short name in lowercase letters, digits, - or _ (such as "myshop").`, `「id」は英小文字・数字・-・_の短い名前にしてください（例：myshop）。`)
 	}
 	p := &Profile{ID: f.ID, Name: f.Name.T(), Label: f.Label.T()}
 	if p.Name.EN == "" || p.Name.JA == "" {
@@ -364,27 +364,27 @@ func Parse(name string, b []byte) (*Profile, error) {
 	}
 	for _, fd := range f.Fields {
 		if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(fd.Name) {
-			return nil, bad("- name", fmt.Sprintf(`field name %q must be lowercase letters, digits or _ , starting with a letter.`, fd.Name), fmt.Sprintf(`項目名 %q は英小文字で始まる英小文字・数字・_ にしてください。`, fd.Name))
+			return nil, bad("- name", fmt.Sprintf(`field name %q must be lowercase letters, digits or _ , starting with a letter.`, fd.Name), fmt.Sprintf(`項目名%qは英小文字で始まる英小文字・数字・_にしてください。`, fd.Name))
 		}
 		fl := Field{Name: fd.Name, Label: fd.Label.T(), Help: fd.Help.T(), Example: steps.Clean(fd.Example)}
 		if fl.Label.EN == "" || fl.Label.JA == "" {
-			return nil, bad("label", fmt.Sprintf(`field %q needs a "label" with "en" and "ja".`, fd.Name), fmt.Sprintf(`項目 %q には「en」と「ja」のある「label」が必要です。`, fd.Name))
+			return nil, bad("label", fmt.Sprintf(`field %q needs a "label" with "en" and "ja".`, fd.Name), fmt.Sprintf(`項目%qには「en」と「ja」のある「label」が必要です。`, fd.Name))
 		}
 		if fd.Pattern != "" && fd.Example == "" {
-			return nil, bad("pattern", fmt.Sprintf(`field %q has a "pattern" but no "example": add an example value that matches it.`, fd.Name), fmt.Sprintf(`項目 %q に「pattern」がありますが「example」がありません。pattern に合う例を追加してください。`, fd.Name))
+			return nil, bad("pattern", fmt.Sprintf(`field %q has a "pattern" but no "example": add an example value that matches it.`, fd.Name), fmt.Sprintf(`項目%qに「pattern」がありますが「example」がありません。patternに合う例を追加してください。`, fd.Name))
 		}
 		if fd.Pattern != "" {
 			re, err := regexp.Compile(anchor(fd.Pattern))
 			if err != nil {
-				return nil, bad("pattern", fmt.Sprintf(`"pattern" of field %q is not a regular expression (%v).`, fd.Name, err), fmt.Sprintf(`項目 %q の「pattern」が正規表現ではありません（%v）。`, fd.Name, err))
+				return nil, bad("pattern", fmt.Sprintf(`"pattern" of field %q is not a regular expression (%v).`, fd.Name, err), fmt.Sprintf(`項目%qの「pattern」が正規表現ではありません（%v）。`, fd.Name, err))
 			}
 			fl.Pattern = re
 			if fd.Example != "" && !re.MatchString(fd.Example) {
-				return nil, bad("example", fmt.Sprintf(`"example" %q of field %q does not match its pattern.`, fd.Example, fd.Name), fmt.Sprintf(`項目 %q の「example」%q が pattern に合いません。`, fd.Name, fd.Example))
+				return nil, bad("example", fmt.Sprintf(`"example" %q of field %q does not match its pattern.`, fd.Example, fd.Name), fmt.Sprintf(`項目%qの「example」%qがpatternに合いません。`, fd.Name, fd.Example))
 			}
 		}
 		if _, dup := p.field(fd.Name); dup {
-			return nil, bad("- name", fmt.Sprintf(`field %q is declared twice.`, fd.Name), fmt.Sprintf(`項目 %q が2回あります。`, fd.Name))
+			return nil, bad("- name", fmt.Sprintf(`field %q is declared twice.`, fd.Name), fmt.Sprintf(`項目%qが2回あります。`, fd.Name))
 		}
 		p.Fields = append(p.Fields, fl)
 	}
@@ -419,7 +419,7 @@ func Parse(name string, b []byte) (*Profile, error) {
 			p.NAVER.Platform = "other"
 		case "cafe24", "other":
 		default:
-			return nil, bad("platform", fmt.Sprintf(`naver "platform" %q must be cafe24 or other.`, n.Platform), fmt.Sprintf(`naver の「platform」%q は cafe24 か other にしてください。`, n.Platform))
+			return nil, bad("platform", fmt.Sprintf(`naver "platform" %q must be cafe24 or other.`, n.Platform), fmt.Sprintf(`naverの「platform」%qはcafe24かotherにしてください。`, n.Platform))
 		}
 		if a := n.Admin; a != nil {
 			p.NAVER.Admin = Admin{Name: a.Name.T(), Where: a.Where.T(), SwitchOn: a.SwitchOn.T(), SaveButton: a.SaveButton.T()}
@@ -444,7 +444,7 @@ func anchor(re string) string {
 
 // urlProblem: a profile's URL is an https address on a public host.
 func urlProblem(v string) *steps.Problem {
-	fix := steps.T("Write the https:// address of the platform's page.", "プラットフォームのページの https:// アドレスを書いてください。")
+	fix := steps.T("Write the https:// address of the platform's page.", "プラットフォームのページのhttps://アドレスを書いてください。")
 	return steps.All(steps.HTTPSURL(fix), steps.PublicHost(fix))(v, nil)
 }
 
@@ -459,7 +459,7 @@ func (p *Profile) checkTemplate(t Template) *steps.Text {
 		f, ok := p.field(n)
 		if !ok {
 			e := steps.T(fmt.Sprintf("{%s} is not a declared field. Declare it under \"fields\" or remove it.", n),
-				fmt.Sprintf("{%s} は「fields」に宣言されていません。宣言するか、テンプレートから外してください。", n))
+				fmt.Sprintf("{%s}は「fields」に宣言されていません。宣言するか、テンプレートから外してください。", n))
 			return &e
 		}
 		v := f.Example
@@ -507,15 +507,15 @@ func yamlError(name string, err error) error {
 	case errors.As(err, &unknown):
 		return &LoadError{Path: name, Line: line, Msg: steps.T(
 			fmt.Sprintf("unknown key %q. Check its spelling and indentation against the profile schema in the README.", val),
-			fmt.Sprintf("不明なキー %q です。README のプロファイルの書式と、つづり・字下げを見比べてください。", val))}
+			fmt.Sprintf("不明なキー%qです。READMEのプロファイルの書式と、つづり・字下げを見比べてください。", val))}
 	case errors.As(err, &dup), strings.Contains(ye.GetMessage(), "already defined"):
 		return &LoadError{Path: name, Line: line, Msg: steps.T(
 			fmt.Sprintf("key %q appears twice in the same section. Keep one of them.", val),
-			fmt.Sprintf("キー %q が同じ場所に2回あります。1つにしてください。", val))}
+			fmt.Sprintf("キー%qが同じ場所に2回あります。1つにしてください。", val))}
 	case errors.As(err, &typ):
 		return &LoadError{Path: name, Line: line, Msg: steps.T(
 			fmt.Sprintf("wrong type at %q. Check the value against the profile schema in the README; texts in both languages are written {en: …, ja: …}.", val),
-			fmt.Sprintf("%q の型が違います。README のプロファイルの書式と見比べてください。2言語の文は {en: …, ja: …} と書きます。", val))}
+			fmt.Sprintf("%qの型が違います。READMEのプロファイルの書式と見比べてください。2言語の文は{en: …, ja: …}と書きます。", val))}
 	}
-	return &LoadError{Path: name, Line: line, Msg: steps.T("is not valid YAML ("+ye.GetMessage()+").", "正しい YAML ではありません（"+ye.GetMessage()+"）。")}
+	return &LoadError{Path: name, Line: line, Msg: steps.T("is not valid YAML ("+ye.GetMessage()+").", "正しいYAMLではありません（"+ye.GetMessage()+"）。")}
 }

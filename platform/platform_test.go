@@ -84,7 +84,7 @@ func TestParseRefuses(t *testing.T) {
 		line       int
 		en, ja     string
 	}{
-		{"unknown key", head + "line:\n  privacy_url: https://x.example.com/p\n", 5, `unknown key "privacy_url"`, `不明なキー "privacy_url"`},
+		{"unknown key", head + "line:\n  privacy_url: https://x.example.com/p\n", 5, `unknown key "privacy_url"`, `不明なキー"privacy_url"`},
 		{"unknown top key", head + "colour: red\nline: {}\n", 4, `unknown key "colour"`, "不明なキー"},
 		{"duplicate", head + "line:\n  terms_url: https://a.example.com/t\n  terms_url: https://b.example.com/t\n", 6, "appears twice", "2回"},
 		{"http URL", head + "line:\n  terms_url: http://a.example.com/t\n", 5, `"terms_url" must start with https://`, "https://"},
@@ -97,7 +97,7 @@ func TestParseRefuses(t *testing.T) {
 		{"undeclared placeholder", head + "line:\n  webhook_url: https://{shop}.example.com/hook\n", 5, "{shop} is not a declared field", "{shop}"},
 		{"stray brace", head + "fields:\n  - {name: shop, label: {en: Shop, ja: Shop}}\nline:\n  webhook_url: https://{shop}.example.com/{Hook}\n", 7, "brace", "波かっこ"},
 		{"bad pattern", head + "fields:\n  - name: shop\n    label: {en: Shop, ja: Shop}\n    pattern: \"[a-z\"\n    example: a\nline: {}\n", 7, "not a regular expression", "正規表現"},
-		{"naver platform", head + "naver:\n  platform: shopify\n", 5, "cafe24 or other", "cafe24 か other"},
+		{"naver platform", head + "naver:\n  platform: shopify\n", 5, "cafe24 or other", "cafe24かother"},
 		{"wrong type", head + "line:\n  cms:\n    webhook_after_save: sometimes\n", 6, "wrong type", "型が違います"},
 		{"empty", "", 0, "is empty", "空です"},
 		// The raw text is checked as the config's is, before the decoder sees it.

@@ -203,7 +203,7 @@ func (f Field) Check(v string, a Answers) []Problem {
 	switch f.Kind {
 	case KindConfirm:
 		if v != "true" && v != "false" {
-			add(&Problem{Rule: T("must be yes or no.", "「はい」か「いいえ」で答えてください。"), Fix: T(`Use "true" or "false".`, `true か false を指定してください。`)})
+			add(&Problem{Rule: T("must be yes or no.", "「はい」か「いいえ」で答えてください。"), Fix: T(`Use "true" or "false".`, `trueかfalseを指定してください。`)})
 			return ps
 		}
 	case KindChoice:
@@ -215,7 +215,7 @@ func (f Field) Check(v string, a Answers) []Problem {
 		}
 		if !ok {
 			add(&Problem{
-				Rule: T("must be one of "+strings.Join(names, ", ")+".", strings.Join(names, "、")+" のいずれかを指定してください。"),
+				Rule: T("must be one of "+strings.Join(names, ", ")+".", strings.Join(names, "、")+"のいずれかを指定してください。"),
 				Fix:  T("Pick one of the listed values.", "一覧の値から選んでください。"),
 			})
 			return ps

@@ -235,7 +235,7 @@ func DiffersFrom(key string, other, fix Text) Validator {
 // ParseURL reads an absolute http or https URL with a host. The problem, when not nil,
 // says which part is missing or wrong.
 func ParseURL(v string) (*url.URL, *Problem) {
-	fix := T("Copy the whole address from the browser's address bar, starting with https://.", "ブラウザのアドレス欄から https:// で始まるアドレス全体をコピーしてください。")
+	fix := T("Copy the whole address from the browser's address bar, starting with https://.", "ブラウザのアドレス欄からhttps://で始まるアドレス全体をコピーしてください。")
 	if pos, r := firstBad(v, func(r rune) bool { return !unicode.IsSpace(r) && !unicode.IsControl(r) && r != 0x3000 }); pos > 0 {
 		d := describe(pos, r)
 		return nil, Errorf(T("must be one web address without spaces ("+d.EN+").", "空白を含まない1つのアドレスにしてください（"+d.JA+"）。"), fix)
@@ -246,16 +246,16 @@ func ParseURL(v string) (*url.URL, *Problem) {
 	lower := strings.ToLower(v)
 	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
 		if strings.Contains(v, "://") {
-			return nil, Errorf(T("must be a web address starting with https:// .", "https:// で始まるWebアドレスにしてください。"), fix)
+			return nil, Errorf(T("must be a web address starting with https:// .", "https://で始まるWebアドレスにしてください。"), fix)
 		}
-		return nil, Errorf(T("must start with https:// (the scheme is missing).", "https:// から始めてください（先頭の https:// がありません）。"), T("Add https:// in front, or copy the whole address again.", "先頭に https:// を付けるか、アドレス全体をもう一度コピーしてください。"))
+		return nil, Errorf(T("must start with https:// (the scheme is missing).", "https://から始めてください（先頭のhttps://がありません）。"), T("Add https:// in front, or copy the whole address again.", "先頭にhttps://を付けるか、アドレス全体をもう一度コピーしてください。"))
 	}
 	u, err := url.Parse(v)
 	if err != nil {
 		return nil, Errorf(T("is not a valid web address.", "正しいWebアドレスではありません。"), fix)
 	}
 	if u.Hostname() == "" {
-		return nil, Errorf(T("has no host name after https:// .", "https:// の後にホスト名がありません。"), fix)
+		return nil, Errorf(T("has no host name after https:// .", "https://の後にホスト名がありません。"), fix)
 	}
 	if u.User != nil {
 		return nil, Errorf(T("must not contain a user name or password (the part before @).", "ユーザー名やパスワード（@より前の部分）を含めないでください。"), fix)
@@ -306,8 +306,8 @@ func HTTPSURL(fix Text) Validator {
 			return p
 		}
 		if u.Scheme != "https" {
-			return Errorf(T("must start with https:// (got http://); LINE and browsers need an encrypted address.", "https:// で始まる必要があります（http:// になっています）。暗号化されたアドレスが必要です。"),
-				orFix(fix, T("Use the https:// address; ask whoever runs the site if there is none.", "https:// のアドレスを使ってください。ない場合はサイトの管理者に確認してください。")))
+			return Errorf(T("must start with https:// (got http://); LINE and browsers need an encrypted address.", "https://で始まる必要があります（http://になっています）。暗号化されたアドレスが必要です。"),
+				orFix(fix, T("Use the https:// address; ask whoever runs the site if there is none.", "https://のアドレスを使ってください。ない場合はサイトの管理者に確認してください。")))
 		}
 		return nil
 	}
@@ -355,10 +355,10 @@ func PublicHost(fix Text) Validator {
 
 // Domain accepts a bare domain name such as "sample.com" (no scheme, path or port).
 func Domain(fix Text) Validator {
-	fix = orFix(fix, T("Enter only the domain, for example sample.com.", "sample.com のようにドメインだけを入力してください。"))
+	fix = orFix(fix, T("Enter only the domain, for example sample.com.", "sample.comのようにドメインだけを入力してください。"))
 	return func(v string, _ Answers) *Problem {
 		if strings.Contains(v, "://") || strings.ContainsAny(v, "/:?#@ ") {
-			return Errorf(T("must be a domain name only, without https://, a path or a port.", "https:// やパス、ポートを付けず、ドメイン名だけにしてください。"), fix)
+			return Errorf(T("must be a domain name only, without https://, a path or a port.", "https://やパス、ポートを付けず、ドメイン名だけにしてください。"), fix)
 		}
 		if pos, _ := firstBad(v, func(r rune) bool { return !isFullWidth(r) }); pos > 0 {
 			return Errorf(T(fmt.Sprintf("must use half-width characters (character %d is full-width).", pos), fmt.Sprintf("半角文字で入力してください（%d文字目が全角です）。", pos)), fullWidthFix)

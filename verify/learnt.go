@@ -58,7 +58,7 @@ func checkLearnt(r Result) Result {
 		r.Step = ""
 		r.Message = steps.T(
 			"The API answered with a value the wizard cannot trust, so this could not be checked and nothing it answered was kept. If a proxy sits between this computer and the API, check it; otherwise send the detail to support.",
-			"API が信頼できない値を返したため確認できず、その応答は何も保存していません。このパソコンと API の間にプロキシがあれば確認し、なければ詳細をサポートに送ってください。")
+			"APIが信頼できない値を返したため確認できず、その応答は何も保存していません。このパソコンとAPIの間にプロキシがあれば確認し、なければ詳細をサポートに送ってください。")
 		refused := fmt.Sprintf("%s %q refused: %s", k, string(shown), why)
 		if r.Detail != "" {
 			refused = r.Detail + "; " + refused

@@ -151,10 +151,13 @@ func WriteTextNamed(w io.Writer, results []Result, lang steps.Lang, stepTitle fu
 			if stepTitle != nil {
 				if title := steps.Clean(stepTitle(r.Step).In(lang)); title != "" {
 					step = fmt.Sprintf("%s (%s)", title, l.Step)
+					if lang == steps.JA {
+						step = fmt.Sprintf("「%s」（%s）", title, l.Step)
+					}
 				}
 			}
 			if lang == steps.JA {
-				fmt.Fprintf(&b, "%s→ ステップ %s に戻って直してください\n", indent, step)
+				fmt.Fprintf(&b, "%s→ ステップ%sに戻って直してください\n", indent, step)
 			} else {
 				fmt.Fprintf(&b, "%s→ step %s: go back there to fix it\n", indent, step)
 			}
@@ -191,7 +194,7 @@ func summaryLine(s Summary, lang steps.Lang) string {
 			continue
 		}
 		if lang == steps.JA {
-			out = append(out, fmt.Sprintf("%s %d", p.ja, p.n))
+			out = append(out, fmt.Sprintf("%s%d", p.ja, p.n))
 		} else {
 			out = append(out, fmt.Sprintf("%d %s", p.n, p.en))
 		}
@@ -211,9 +214,9 @@ func summaryLine(s Summary, lang steps.Lang) string {
 	}
 	if lang == steps.JA {
 		if len(out) == 0 {
-			return fmt.Sprintf("チェック %d 件。%s", s.Total, verdict)
+			return fmt.Sprintf("チェック%d件。%s", s.Total, verdict)
 		}
-		return fmt.Sprintf("チェック %d 件：%s。%s", s.Total, strings.Join(out, "、"), verdict)
+		return fmt.Sprintf("チェック%d件：%s。%s", s.Total, strings.Join(out, "、"), verdict)
 	}
 	noun := "checks"
 	if s.Total == 1 {

@@ -21,7 +21,7 @@ func sampleResults() []Result {
 		{ID: "line.bot", Status: Fail, Step: "line.chat_on",
 			Message: steps.T("Chat is off.\x1b[2J Switch it on.", "チャットがオフです。\x1b]0;x\x07オンにしてください。"),
 			Detail:  "chatMode=bot\r\x1b[31m", Attempts: 2, Duration: 1500 * time.Millisecond},
-		{ID: "line.friend_url", Status: Skipped, Message: steps.T("Not checked, because line.bot did not pass.", "line.bot が通らなかったため、確認していません。"), Detail: "needs line.bot"},
+		{ID: "line.friend_url", Status: Skipped, Message: steps.T("Not checked, because line.bot did not pass.", "line.botが通らなかったため、確認していません。"), Detail: "needs line.bot"},
 		{ID: "line.webhook.test", Status: Error, Message: steps.T("LINE could not be reached.", "LINEに接続できませんでした。"), Detail: "dial tcp: connection refused", Attempts: 3},
 		{ID: "line.login.callback", Status: Warn, Step: "line.callback", Message: steps.T("Check the callback.", "コールバックを確認してください。")},
 	}
@@ -45,9 +45,9 @@ func TestWriteTextBothLanguages(t *testing.T) {
 		{steps.JA, []string{
 			"✓ PASS   line.token           チャネルアクセストークンは有効です。",
 			"✗ FAIL   line.bot             チャットがオフです。オンにしてください。",
-			"→ ステップ line.chat_on に戻って",
+			"→ ステップline.chat_onに戻って",
 			"詳細（サポート向け）: chatMode=bot",
-			"チェック 5 件：成功 1、警告 1、失敗 1、確認できず 1、未実施 1。",
+			"チェック5件：成功1、警告1、失敗1、確認できず1、未実施1。",
 		}},
 	} {
 		var b bytes.Buffer
@@ -78,7 +78,7 @@ func TestWriteTextNamesSteps(t *testing.T) {
 		return steps.Text{}
 	}
 	WriteTextNamed(&b, sampleResults(), steps.JA, titles)
-	for _, w := range []string{"→ ステップ ③ チャットをオンにする (line.chat_on) に戻って", "→ ステップ line.callback に戻って"} {
+	for _, w := range []string{"→ ステップ「③ チャットをオンにする」（line.chat_on）に戻って", "→ ステップline.callbackに戻って"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("report lacks %q:\n%s", w, b.String())
 		}

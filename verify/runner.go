@@ -377,7 +377,7 @@ func skippedResult(c Check, need string, st Status) Result {
 	return Result{ID: c.ID, Status: Skipped,
 		Message: steps.T(
 			fmt.Sprintf("Not checked, because %s did not pass. Fix that one first, then check again.", need),
-			fmt.Sprintf("%s が通らなかったため、確認していません。先にそちらを直してから、もう一度確認してください。", need)),
+			fmt.Sprintf("%sが通らなかったため、確認していません。先にそちらを直してから、もう一度確認してください。", need)),
 		Detail: fmt.Sprintf("needs %s, which ended %s", need, st)}
 }
 
@@ -396,7 +396,7 @@ func timeoutResult(c Check, d time.Duration, prev *Result) Result {
 	r := Result{ID: c.ID, Status: Error,
 		Message: steps.T(
 			fmt.Sprintf("No answer within %s, so it is not known whether this is right. Check the internet connection and try again in a moment.", d),
-			fmt.Sprintf("%s 以内に応答がなかったため、正しいかどうか分かりませんでした。インターネット接続を確かめて、少し待ってからもう一度お試しください。", d)),
+			fmt.Sprintf("%s以内に応答がなかったため、正しいかどうか分かりませんでした。インターネット接続を確かめて、少し待ってからもう一度お試しください。", d)),
 		Detail: fmt.Sprintf("timed out after %s", d)}
 	if prev != nil && prev.Detail != "" {
 		r.Detail += "; " + prev.Detail

@@ -57,7 +57,7 @@ func (e *URLError) Error() string { return e.Message(steps.EN) }
 // Message is the sentence for the user in l.
 func (e *URLError) Message(l steps.Lang) string {
 	if l == steps.JA {
-		return fmt.Sprintf("%s の値 %q は使えません：%s 正しいURL（例 https://api.line.me）にするか、設定を外してください。", e.Var, e.Value, e.Reason.In(l))
+		return fmt.Sprintf("%sの値%qは使えません：%s正しいURL（例https://api.line.me）にするか、設定を外してください。", e.Var, e.Value, e.Reason.In(l))
 	}
 	return fmt.Sprintf("%s is set to %q, which cannot be used: %s Set it to a full URL such as https://api.line.me, or unset it.", e.Var, e.Value, e.Reason.In(l))
 }
@@ -88,7 +88,7 @@ func checkRoot(v string) *steps.Text {
 		return bad("it is not a URL.", "URLではありません。")
 	}
 	if p.Scheme != "http" && p.Scheme != "https" {
-		return bad("it must start with https:// (or http:// for a local test server).", "https://（ローカルのテストサーバーなら http://）で始まる必要があります。")
+		return bad("it must start with https:// (or http:// for a local test server).", "https://（ローカルのテストサーバーならhttp://）で始まる必要があります。")
 	}
 	if p.Host == "" {
 		return bad("it has no host name.", "ホスト名がありません。")

@@ -35,7 +35,7 @@ func noDigits(v string, _ steps.Answers) *steps.Problem {
 // atMost5 is an error when the value is longer than 5 characters.
 func atMost5(v string, _ steps.Answers) *steps.Problem {
 	if len(v) > 5 {
-		return &steps.Problem{Rule: steps.T("at most 5 characters.", "5 文字までです。")}
+		return &steps.Problem{Rule: steps.T("at most 5 characters.", "5文字までです。")}
 	}
 	return nil
 }

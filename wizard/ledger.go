@@ -445,7 +445,7 @@ func (e *ProblemsError) Summary(l steps.Lang) string {
 	for _, p := range e.Problems {
 		s := p.Result.ID
 		if p.Step != nil {
-			s += fmt.Sprintf(steps.T(" (step %d “%s”)", "（ステップ %d「%s」）").In(l), p.Number, steps.Clean(p.Step.Title.In(l)))
+			s += fmt.Sprintf(steps.T(" (step %d “%s”)", "（ステップ%d「%s」）").In(l), p.Number, steps.Clean(p.Step.Title.In(l)))
 		}
 		parts = append(parts, s)
 	}
@@ -456,7 +456,7 @@ func (e *ProblemsError) Summary(l steps.Lang) string {
 // FinishedWith is "Finished with %d problem(s)" with the right English number.
 func FinishedWith(n int) steps.Text {
 	if n == 1 {
-		return steps.T("Finished with %d problem", "%d 件の問題を残して終了しました")
+		return steps.T("Finished with %d problem", "%d件の問題を残して終了しました")
 	}
-	return steps.T("Finished with %d problems", "%d 件の問題を残して終了しました")
+	return steps.T("Finished with %d problems", "%d件の問題を残して終了しました")
 }

@@ -25,7 +25,7 @@ func TestTmuxPipedStdoutNeverStartsScreens(t *testing.T) {
 			t.Errorf("the screen does not name %s:\n%s", want, scr)
 		}
 	}
-	if strings.Contains(scr, "Step 1 of") || strings.Contains(scr, "ステップ 1") {
+	if strings.Contains(scr, "Step 1 of") || strings.Contains(scr, "ステップ1") {
 		t.Errorf("the screens were started into the pipe:\n%s", scr)
 	}
 	b, err := os.ReadFile(log)

@@ -230,7 +230,7 @@ func TestTmuxLineInterruptResume(t *testing.T) {
 	s.waitFor("続きから始める")
 	s.keys("Enter")
 	scr = s.waitStep(left)
-	if !strings.Contains(scr, "ステップ 3 / 8") {
+	if !strings.Contains(scr, "ステップ3 / 8") {
 		t.Errorf("the resumed walk should be at step 3 of 8:\n%s", scr)
 	}
 	for _, done := range []string{"LINEと連携する", "プライバシーポリシーと利用規"} {

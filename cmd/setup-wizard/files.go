@@ -44,7 +44,7 @@ func (a *App) loadAnswersFile(ctx context.Context) (*config.Config, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &config.LoadError{Path: a.AnswersPath, Err: err,
 			Msg:   "no such file (given with --answers). Check the path.",
-			MsgJA: "ファイルがありません（--answers で指定）。パスを確認してください。"}
+			MsgJA: "ファイルがありません（--answersで指定）。パスを確認してください。"}
 	}
 	return c, err
 }
@@ -61,14 +61,14 @@ func (a *App) readSecretFile(ctx context.Context, flag, path string) (string, er
 	case errors.Is(err, fs.ErrNotExist):
 		return "", &config.LoadError{Path: path, Err: err,
 			Msg:   fmt.Sprintf("no such file (given with --%s). Check the path.", flag),
-			MsgJA: fmt.Sprintf("ファイルがありません（--%s で指定）。パスを確認してください。", flag)}
+			MsgJA: fmt.Sprintf("ファイルがありません（--%sで指定）。パスを確認してください。", flag)}
 	case err != nil:
 		return "", err
 	}
 	if strings.TrimSpace(v) == "" {
 		return "", &config.LoadError{Path: path,
 			Msg:   fmt.Sprintf("is empty (given with --%s). Put the secret in it, or set it in the environment instead.", flag),
-			MsgJA: fmt.Sprintf("空です（--%s で指定）。秘密の値を書き込むか、環境変数で渡してください。", flag)}
+			MsgJA: fmt.Sprintf("空です（--%sで指定）。秘密の値を書き込むか、環境変数で渡してください。", flag)}
 	}
 	return v, nil
 }

@@ -106,7 +106,7 @@ var usageWords = map[steps.Lang]map[string]string{
 	steps.EN: {"usage": "Usage:", "examples": "Examples:", "commands": "Commands:", "flags": "Flags:",
 		"global": "Flags of every command:", "topics": "Help topics:", "more": "Run '%s [command] --help' for more about a command."},
 	steps.JA: {"usage": "使い方:", "examples": "例:", "commands": "コマンド:", "flags": "フラグ:",
-		"global": "すべてのコマンドに共通のフラグ:", "topics": "ヘルプの項目:", "more": "各コマンドの詳細は '%s [コマンド] --help' で確認できます。"},
+		"global": "すべてのコマンドに共通のフラグ:", "topics": "ヘルプの項目:", "more": "各コマンドの詳細は'%s [コマンド] --help'で確認できます。"},
 }
 
 // writeUsage is cobra's usage frame in the user's language.

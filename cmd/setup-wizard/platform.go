@@ -12,11 +12,11 @@ import (
 var (
 	flagPlatform = steps.T(
 		"the shop's platform: leporto, cafe24, generic or a profile file",
-		"お店のプラットフォーム：leporto、cafe24、generic またはプロファイルのファイル")
+		"お店のプラットフォーム：leporto、cafe24、genericまたはプロファイルのファイル")
 	msgWhichPlatform = steps.T("Which platform does the shop use?", "お店が使っているプラットフォームはどれですか？")
 	msgNotForThis    = steps.T(
 		"--platform %s has no %s part: choose a platform that offers it (built in: %s), or leave --platform out",
-		"--platform %s には %s の設定がありません。それを提供するプラットフォーム（組み込み：%s）を指定するか、--platform を外してください")
+		"--platform %sには%sの設定がありません。それを提供するプラットフォーム（組み込み：%s）を指定するか、--platformを外してください")
 )
 
 // platformFor is the platform profile for provider: --platform (or SETUP_WIZARD_PLATFORM),

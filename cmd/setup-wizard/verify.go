@@ -545,7 +545,7 @@ func firstProblem(rep verify.JSONReport) string {
 func batchSummary(total int, counts map[int]int, l steps.Lang) string {
 	ok, failed, unknown, bad := counts[0], counts[wizard.ExitCheckFailed], counts[wizard.ExitUnreachable], counts[wizard.ExitUsage]+counts[wizard.ExitError]
 	if l == steps.JA {
-		return fmt.Sprintf("設定ファイル %d 件：問題なし %d、チェック失敗 %d、確認できず %d、読み込めず %d。1件の詳細は 'setup-wizard verify -c ファイル' で確認できます。", total, ok, failed, unknown, bad)
+		return fmt.Sprintf("設定ファイル%d件：問題なし%d、チェック失敗%d、確認できず%d、読み込めず%d。1件の詳細は'setup-wizard verify -c ファイル'で確認できます。", total, ok, failed, unknown, bad)
 	}
 	return fmt.Sprintf("%d configs: %d good, %d with a failed check, %d could not tell, %d could not be read. Run 'setup-wizard verify -c FILE' for one file's details.", total, ok, failed, unknown, bad)
 }

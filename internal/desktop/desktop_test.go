@@ -111,10 +111,10 @@ func TestClipboard(t *testing.T) {
 	if clip == nil {
 		t.Fatal("no clipboard on a local X desktop with xclip")
 	}
-	if err := clip(context.Background(), "チャネルシークレット 5b9e"); err != nil {
+	if err := clip(context.Background(), "チャネルシークレット5b9e"); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(got); string(b) != "チャネルシークレット 5b9e" {
+	if b, _ := os.ReadFile(got); string(b) != "チャネルシークレット5b9e" {
 		t.Errorf("clipboard holds %q", b)
 	}
 

@@ -184,28 +184,28 @@ func chkCouldNotTell(id string, what steps.Text, c chkCall) verify.Result {
 		msg = steps.T("Checking "+what.EN+" was cancelled.", what.JA+"の確認を中止しました。")
 	case c.status == 0 && (errors.Is(c.err, context.DeadlineExceeded) || (c.ctx != nil && c.ctx.Err() != nil)):
 		msg = steps.T("LINE did not answer in time, so "+what.EN+" could not be checked. Try again in a moment.",
-			"LINE から時間内に応答がなかったため、"+what.JA+"を確認できませんでした。少し待ってからもう一度試してください。")
+			"LINEから時間内に応答がなかったため、"+what.JA+"を確認できませんでした。少し待ってからもう一度試してください。")
 	case c.status == 0 && errors.As(c.err, new(*verify.RedirectError)):
 		var re *verify.RedirectError
 		errors.As(c.err, &re)
 		host := steps.Clean(re.Host())
 		msg = steps.T("LINE's address answered with a redirect to "+host+", so "+what.EN+" could not be checked: the wizard never follows one, because the request carries the channel's secrets. Check SETUP_WIZARD_LINE_API_URL and any proxy between this computer and LINE.",
-			"LINE のアドレスが "+host+" への転送（リダイレクト）を返したため、"+what.JA+"を確認できませんでした。リクエストにはチャネルのシークレットが含まれるため、転送先には送りません。SETUP_WIZARD_LINE_API_URL と、このパソコンと LINE の間のプロキシを確認してください。")
+			"LINEのアドレスが "+host+" への転送（リダイレクト）を返したため、"+what.JA+"を確認できませんでした。リクエストにはチャネルのシークレットが含まれるため、転送先には送りません。SETUP_WIZARD_LINE_API_URLと、このパソコンとLINEの間のプロキシを確認してください。")
 	case c.status == 0:
 		msg = steps.T("Could not reach LINE to check "+what.EN+". Check the internet connection (and proxy settings), then try again.",
-			"LINE に接続できず、"+what.JA+"を確認できませんでした。インターネット接続（プロキシ設定）を確認してから、もう一度試してください。")
+			"LINEに接続できず、"+what.JA+"を確認できませんでした。インターネット接続（プロキシ設定）を確認してから、もう一度試してください。")
 	case c.badBody:
 		msg = steps.T("LINE answered with something the wizard cannot read (not valid JSON), so "+what.EN+" could not be checked. Try again later; if it keeps happening, send the detail to support.",
-			"LINE の応答を読み取れなかった（JSON として不正）ため、"+what.JA+"を確認できませんでした。時間をおいて再度試し、続く場合は詳細をサポートに送ってください。")
+			"LINEの応答を読み取れなかった（JSONとして不正）ため、"+what.JA+"を確認できませんでした。時間をおいて再度試し、続く場合は詳細をサポートに送ってください。")
 	case c.status == http.StatusTooManyRequests:
 		msg = steps.T("LINE's rate limit was reached, so "+what.EN+" could not be checked now. Wait a minute and try again.",
-			"LINE の呼び出し回数の上限に達したため、今は"+what.JA+"を確認できません。1 分ほど待ってからもう一度試してください。")
+			"LINEの呼び出し回数の上限に達したため、今は"+what.JA+"を確認できません。1分ほど待ってからもう一度試してください。")
 	case c.status >= 500:
 		msg = steps.T(fmt.Sprintf("LINE had a server error (HTTP %d), so %s could not be checked. This is on LINE's side: try again later.", c.status, what.EN),
-			fmt.Sprintf("LINE 側でサーバーエラー（HTTP %d）が起きたため、%sを確認できませんでした。LINE 側の問題です。時間をおいてもう一度試してください。", c.status, what.JA))
+			fmt.Sprintf("LINE側でサーバーエラー（HTTP %d）が起きたため、%sを確認できませんでした。LINE側の問題です。時間をおいてもう一度試してください。", c.status, what.JA))
 	default:
 		msg = steps.T(fmt.Sprintf("LINE gave an unexpected answer (HTTP %d), so %s could not be checked. Send the detail to support.", c.status, what.EN),
-			fmt.Sprintf("LINE から想定外の応答（HTTP %d）があり、%sを確認できませんでした。詳細をサポートに送ってください。", c.status, what.JA))
+			fmt.Sprintf("LINEから想定外の応答（HTTP %d）があり、%sを確認できませんでした。詳細をサポートに送ってください。", c.status, what.JA))
 	}
 	return verify.Result{ID: id, Status: verify.Error, Message: msg, Detail: c.detail()}
 }
@@ -213,7 +213,7 @@ func chkCouldNotTell(id string, what steps.Text, c chkCall) verify.Result {
 func chkSetupError(id string, err error) verify.Result {
 	return verify.Result{ID: id, Status: verify.Error,
 		Message: steps.T("The LINE API address is not usable, so nothing could be checked. Check SETUP_WIZARD_LINE_API_URL.",
-			"LINE API のアドレスが使えないため、確認できませんでした。SETUP_WIZARD_LINE_API_URL を確認してください。"),
+			"LINE APIのアドレスが使えないため、確認できませんでした。SETUP_WIZARD_LINE_API_URLを確認してください。"),
 		Detail: probeTrim(steps.Clean(err.Error()), 200)}
 }
 
@@ -221,7 +221,7 @@ func chkSetupError(id string, err error) verify.Result {
 func chkTokenRefused(id string, c chkCall) verify.Result {
 	return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 		Message: steps.T("LINE refused the channel access token (it is revoked, mistyped or belongs to another channel). Issue a long-lived token again in the Messaging API tab of the LINE Developers console and enter it.",
-			"LINE がチャネルアクセストークンを受け付けませんでした（失効・入力ミス・別チャネルのもの）。LINE Developers コンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
+			"LINEがチャネルアクセストークンを受け付けませんでした（失効・入力ミス・別チャネルのもの）。LINE Developersコンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
 		Detail: c.detail()}
 }
 
@@ -281,14 +281,14 @@ func chkRunToken(ctx context.Context, env *verify.Env) verify.Result {
 		ch := steps.Clean(strings.TrimSpace(body.ClientId))
 		r := verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The channel access token is valid; it belongs to Messaging API channel "+ch+".",
-				"チャネルアクセストークンは有効です（Messaging API チャネル "+ch+" のもの）。"),
+				"チャネルアクセストークンは有効です（Messaging APIチャネル "+ch+" のもの）。"),
 			Learnt: map[string]string{chkKeyChannelID: ch}}
 		if v21 {
 			at := chkNow(env)().Add(time.Duration(body.ExpiresIn) * time.Second).UTC()
 			days := body.ExpiresIn / 86400
 			r.Detail = fmt.Sprintf("channel access token v2.1, expires_in %d s (%s)", body.ExpiresIn, at.Format(time.RFC3339))
 			r.Message = steps.T(fmt.Sprintf("The channel access token v2.1 is valid; it belongs to Messaging API channel %s and expires on %s UTC (in %d days). After that the CMS can no longer reach LINE: renew it in time, or use a long-lived token, which does not expire.", ch, at.Format("2006-01-02 15:04"), days),
-				fmt.Sprintf("チャネルアクセストークン v2.1 は有効です（Messaging API チャネル %s のもの）。有効期限は %s（UTC、あと %d 日）です。期限が過ぎると CMS から LINE に接続できなくなります。期限前に更新するか、期限のない長期のトークンを使ってください。", ch, at.Format("2006-01-02 15:04"), days))
+				fmt.Sprintf("チャネルアクセストークンv2.1は有効です（Messaging APIチャネル%sのもの）。有効期限は%s（UTC、あと%d日）です。期限が過ぎるとCMSからLINEに接続できなくなります。期限前に更新するか、期限のない長期のトークンを使ってください。", ch, at.Format("2006-01-02 15:04"), days))
 		}
 		if given := env.Answers.Get(chkKeyChannelID); given != "" && given != ch {
 			r.Status = verify.Warn
@@ -302,7 +302,7 @@ func chkRunToken(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 			Message: steps.T("The channel access token is not valid (revoked, expired or mistyped). Issue a long-lived token again in the Messaging API tab of the LINE Developers console and enter it.",
-				"チャネルアクセストークンが無効です（失効・期限切れ・入力ミス）。LINE Developers コンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
+				"チャネルアクセストークンが無効です（失効・期限切れ・入力ミス）。LINE Developersコンソールの「Messaging API設定」タブで長期のトークンを発行し直して入力してください。"),
 			Detail: c.detail()}
 	}
 	return chkCouldNotTell(id, chkWhatToken, c)
@@ -323,11 +323,11 @@ func chkRunVerified(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status/100 == 2 && err == nil && body != nil:
 		return verify.Result{ID: id, Status: verify.Pass, Detail: c.detail(),
 			Message: steps.T("The account is verified (or premium): LINE lets it read its followers, which only such accounts may.",
-				"アカウントは認証済（またはプレミアム）です。LINE がフォロワーの取得を許可しており、これは認証済かプレミアムのアカウントだけです。")}
+				"アカウントは認証済（またはプレミアム）です。LINEがフォロワーの取得を許可しており、これは認証済かプレミアムのアカウントだけです。")}
 	case c.status == http.StatusForbidden:
 		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepVerify, Detail: c.detail(),
 			Message: steps.T("The account is not verified yet (its badge is grey): LINE refuses it the followers API, which only verified or premium accounts may use. Everything else works, but customers cannot find the shop by searching in LINE. Request verification (the account verification step) if not done; LINE answers by e-mail.",
-				"アカウントはまだ認証済ではありません（バッジがグレー）。認証済かプレミアムのアカウントしか使えないフォロワー取得を LINE が拒否しました。ほかは動きますが、お客様が LINE の検索でお店を見つけられません。まだなら認証を申請してください（アカウント認証の手順）。結果は LINE からメールで届きます。")}
+				"アカウントはまだ認証済ではありません（バッジがグレー）。認証済かプレミアムのアカウントしか使えないフォロワー取得をLINEが拒否しました。ほかは動きますが、お客様がLINEの検索でお店を見つけられません。まだなら認証を申請してください（アカウント認証の手順）。結果はLINEからメールで届きます。")}
 	case c.status == http.StatusUnauthorized:
 		return chkTokenRefused(id, c)
 	case c.status/100 == 2:
@@ -358,7 +358,7 @@ func chkRunSecret(ctx context.Context, env *verify.Env) verify.Result {
 	if ch == "" {
 		return verify.Result{ID: id, Status: verify.Error,
 			Message: steps.T("The channel ID is not known yet (the token check did not report it), so the channel secret could not be checked.",
-				"チャネル ID がまだ分からない（トークンの確認で得られなかった）ため、チャネルシークレットを確認できませんでした。")}
+				"チャネルIDがまだ分からない（トークンの確認で得られなかった）ため、チャネルシークレットを確認できませんでした。")}
 	}
 	c, err := chkStateless(ctx, env, ch, env.Answers.Get(chkKeySecret))
 	if err != nil {
@@ -372,7 +372,7 @@ func chkRunSecret(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 			Message: steps.T("The channel secret does not belong to the channel of this token (channel "+steps.Clean(ch)+"). Copy it again from the Basic settings tab of that Messaging API channel.",
-				"チャネルシークレットがこのトークンのチャネル（"+steps.Clean(ch)+"）のものではありません。その Messaging API チャネルの「チャネル基本設定」タブからもう一度コピーしてください。"),
+				"チャネルシークレットがこのトークンのチャネル（"+steps.Clean(ch)+"）のものではありません。そのMessaging APIチャネルの「チャネル基本設定」タブからもう一度コピーしてください。"),
 			Detail: c.detail()}
 	}
 	return chkCouldNotTell(id, what, c)
@@ -380,7 +380,7 @@ func chkRunSecret(ctx context.Context, env *verify.Env) verify.Result {
 
 func chkRunLoginSecret(ctx context.Context, env *verify.Env) verify.Result {
 	const id = "line.login.secret"
-	what := steps.T("the LINE Login channel secret", "LINE ログインチャネルのチャネルシークレット")
+	what := steps.T("the LINE Login channel secret", "LINEログインチャネルのチャネルシークレット")
 	ch := env.Answers.Get(chkKeyLoginID)
 	c, err := chkStateless(ctx, env, ch, env.Answers.Get(chkKeyLoginSecret))
 	if err != nil {
@@ -390,11 +390,11 @@ func chkRunLoginSecret(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status/100 == 2 && !c.badBody:
 		return verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The LINE Login channel ID "+steps.Clean(ch)+" and its channel secret match.",
-				"LINE ログインチャネルのチャネル ID "+steps.Clean(ch)+" とチャネルシークレットは一致しています。")}
+				"LINEログインチャネルのチャネルID "+steps.Clean(ch)+" とチャネルシークレットは一致しています。")}
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 			Message: steps.T("LINE does not accept this channel ID and channel secret as a pair: one of them is mistyped or comes from another channel. Copy both again from the Basic settings tab of the LINE Login channel.",
-				"LINE がこのチャネル ID とチャネルシークレットの組み合わせを受け付けませんでした。どちらかが入力ミスか、別のチャネルのものです。LINE ログインチャネルの「チャネル基本設定」タブから両方をもう一度コピーしてください。"),
+				"LINEがこのチャネルIDとチャネルシークレットの組み合わせを受け付けませんでした。どちらかが入力ミスか、別のチャネルのものです。LINEログインチャネルの「チャネル基本設定」タブから両方をもう一度コピーしてください。"),
 			Detail: c.detail()}
 	}
 	return chkCouldNotTell(id, what, c)
@@ -441,13 +441,13 @@ func chkRunBot(ctx context.Context, env *verify.Env) verify.Result {
 	if bot.ChatMode != messaging_api.BotInfoResponseCHAT_MODE_CHAT {
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepChatOn, Learnt: learnt, Detail: detail,
 			Message: steps.T("Chat is OFF for "+name+" ("+basic+"), so customers' messages cannot reach the shop's chat. In LINE Official Account Manager, open Settings > Response settings and switch Chat ON.",
-				name+"（"+basic+"）のチャットがオフのため、お客様からのメッセージをチャットで受け取れません。LINE Official Account Manager の「設定」>「応答設定」でチャットをオンにしてください。")}
+				name+"（"+basic+"）のチャットがオフのため、お客様からのメッセージをチャットで受け取れません。LINE Official Account Managerの「設定」>「応答設定」でチャットをオンにしてください。")}
 	}
 	if want := strings.TrimSpace(env.Answers.Get(chkKeyAccountName)); want != "" && !strings.EqualFold(strings.TrimSpace(name), steps.Clean(want)) {
 		w := steps.Clean(want)
 		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepCollect, Learnt: learnt, Detail: detail,
 			Message: steps.T(`The bot is reachable and Chat is on, but LINE shows its name as "`+name+`" while you entered "`+w+`". If that is the same account, correct the account name; if not, the token belongs to another account.`,
-				`ボットに接続でき、チャットもオンですが、LINE 上の名前は「`+name+`」で、入力された「`+w+`」と違います。同じアカウントならアカウント名を直してください。違うなら、トークンが別のアカウントのものです。`)}
+				`ボットに接続でき、チャットもオンですが、LINE上の名前は「`+name+`」で、入力された「`+w+`」と違います。同じアカウントならアカウント名を直してください。違うなら、トークンが別のアカウントのものです。`)}
 	}
 	return verify.Result{ID: id, Status: verify.Pass, Learnt: learnt, Detail: detail,
 		Message: steps.T("The bot "+name+" ("+basic+") is reachable and Chat is on.",
@@ -469,7 +469,7 @@ func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
 			if c.status == http.StatusUnauthorized {
 				return chkTokenRefused(id, c)
 			}
-			return chkCouldNotTell(id, steps.T("the add-friend URL", "友だち追加 URL"), c)
+			return chkCouldNotTell(id, steps.T("the add-friend URL", "友だち追加URL"), c)
 		}
 		basic, premium = steps.Clean(bot.BasicId), steps.Clean(bot.PremiumId)
 	}
@@ -481,7 +481,7 @@ func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
 	if !ok {
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 			Message: steps.T("The add-friend URL "+shown+" is neither a https://lin.ee/… link nor a https://line.me/R/ti/p/… link, so it names no account. Copy it again from LINE Official Account Manager (Home > Gain friends > Add friend button/URL).",
-				"友だち追加 URL "+shown+" は https://lin.ee/… でも https://line.me/R/ti/p/… でもないため、アカウントを特定できません。LINE Official Account Manager（ホーム >「友だちを増やす」>「友だち追加ボタン/URL」）からもう一度コピーしてください。")}
+				"友だち追加URL "+shown+" はhttps://lin.ee/… でもhttps://line.me/R/ti/p/… でもないため、アカウントを特定できません。LINE Official Account Manager（ホーム>「友だちを増やす」>「友だち追加ボタン/URL」）からもう一度コピーしてください。")}
 	}
 	detail := "URL names " + probeTrim(steps.Clean(target), 60) + "; bot is " + ids
 	if short {
@@ -497,12 +497,12 @@ func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
 	if probeSameAccount(target, basic) || probeSameAccount(target, premium) {
 		return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
 			Message: steps.T("The add-friend URL leads to this bot ("+ids+").",
-				"友だち追加 URL はこのボット（"+ids+"）につながっています。")}
+				"友だち追加URLはこのボット（"+ids+"）につながっています。")}
 	}
 	other := probeTrim(steps.Clean(target), 60)
 	return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect, Detail: detail,
 		Message: steps.T("The add-friend URL leads to account "+other+", not to this bot ("+ids+"). Customers would befriend the wrong account. Copy the URL again from the Official Account of this channel.",
-			"友だち追加 URL はこのボット（"+ids+"）ではなくアカウント "+other+" につながっています。お客様が別のアカウントを友だち追加してしまいます。このチャネルの公式アカウントから URL をもう一度コピーしてください。")}
+			"友だち追加URLはこのボット（"+ids+"）ではなくアカウント "+other+" につながっています。お客様が別のアカウントを友だち追加してしまいます。このチャネルの公式アカウントからURLをもう一度コピーしてください。")}
 }
 
 var chkWhatWebhook = steps.T("the webhook URL", "Webhook URL")
@@ -512,7 +512,7 @@ func chkRunWebhookSet(ctx context.Context, env *verify.Env) verify.Result {
 	if !env.Answers.Bool(chkKeySetWebhook) && !env.SetWebhook {
 		return verify.Result{ID: id, Status: verify.Skipped,
 			Message: steps.T("The webhook URL was not written through the API: you did not allow it.",
-				"許可がないため、Webhook URL を API で設定しませんでした。")}
+				"許可がないため、Webhook URLをAPIで設定しませんでした。")}
 	}
 	want := env.Answers.Get(chkKeyWebhookURL)
 	shown := probeTrim(steps.Clean(want), 120)
@@ -526,7 +526,7 @@ func chkRunWebhookSet(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status/100 == 2:
 		return verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The webhook URL "+shown+" was saved at LINE. LINE may take up to a minute to start using it.",
-				"Webhook URL "+shown+" を LINE に設定しました。反映まで最大 1 分ほどかかることがあります。")}
+				"Webhook URL "+shown+" をLINEに設定しました。反映まで最大1分ほどかかることがあります。")}
 	case c.status == http.StatusBadRequest:
 		said := c.message
 		if said == "" {
@@ -534,7 +534,7 @@ func chkRunWebhookSet(ctx context.Context, env *verify.Env) verify.Result {
 		}
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 			Message: steps.T(`LINE refused the webhook URL `+shown+` ("`+said+`"). It must start with https://, be at most 500 characters and point to the CMS. Check the URL the CMS gave you.`,
-				`LINE が Webhook URL `+shown+` を受け付けませんでした（「`+said+`」）。https:// で始まり 500 文字以内で、CMS を指している必要があります。CMS から受け取った URL を確認してください。`)}
+				`LINEがWebhook URL `+shown+` を受け付けませんでした（「`+said+`」）。https://で始まり500文字以内で、CMSを指している必要があります。CMSから受け取ったURLを確認してください。`)}
 	case c.status == http.StatusUnauthorized:
 		return chkTokenRefused(id, c)
 	}
@@ -590,23 +590,23 @@ func chkRunWebhookActive(ctx context.Context, env *verify.Env) verify.Result {
 				if body.Active {
 					return verify.Result{ID: id, Status: verify.Pass, Detail: "endpoint matches, active true",
 						Message: steps.T("LINE has the webhook URL "+shown+" and \"Use webhook\" is on.",
-							"LINE に Webhook URL "+shown+" が設定され、「Webhookの利用」もオンです。")}
+							"LINEにWebhook URL "+shown+" が設定され、「Webhookの利用」もオンです。")}
 				}
 				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: "endpoint matches, active false",
 					Message: steps.T("The webhook URL is set, but \"Use webhook\" is off, so LINE sends nothing to the CMS. No API can switch it: in the LINE Developers console, open the Messaging API tab of the channel and switch \"Use webhook\" on.",
-						"Webhook URL は設定されていますが、「Webhookの利用」がオフのため、LINE から CMS に何も届きません。これは API では切り替えられません。LINE Developers コンソールでチャネルの「Messaging API設定」タブを開き、「Webhookの利用」をオンにしてください。")}
+						"Webhook URLは設定されていますが、「Webhookの利用」がオフのため、LINEからCMSに何も届きません。これはAPIでは切り替えられません。LINE Developersコンソールでチャネルの「Messaging API設定」タブを開き、「Webhookの利用」をオンにしてください。")}
 			}
 			if !wasSet {
 				other := probeTrim(steps.Clean(seen), 120)
 				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail() + ": endpoint differs",
 					Message: steps.T("LINE sends webhooks to "+other+", not to the CMS URL "+shown+". Allow the wizard to set it (answer yes at the webhook step, or run with --set-webhook), or paste the URL into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
-						"LINE の Webhook の送信先は "+other+" で、CMS の URL "+shown+" ではありません。ウィザードに設定を任せる（Webhook の手順で「はい」を選ぶか --set-webhook を付けて実行する）か、LINE Developers コンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
+						"LINEのWebhookの送信先は "+other+" で、CMSのURL "+shown+" ではありません。ウィザードに設定を任せる（Webhookの手順で「はい」を選ぶか--set-webhookを付けて実行する）か、LINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
 			}
 		case c.status == http.StatusNotFound:
 			if !wasSet {
 				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 					Message: steps.T("No webhook URL is saved at LINE, so messages from customers never reach the CMS. Allow the wizard to set "+shown+" (answer yes at the webhook step, or run with --set-webhook), or paste it into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
-						"LINE に Webhook URL が設定されていないため、お客様からのメッセージが CMS に届きません。ウィザードに "+shown+" の設定を任せる（Webhook の手順で「はい」を選ぶか --set-webhook を付けて実行する）か、LINE Developers コンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
+						"LINEにWebhook URLが設定されていないため、お客様からのメッセージがCMSに届きません。ウィザードに "+shown+" の設定を任せる（Webhookの手順で「はい」を選ぶか--set-webhookを付けて実行する）か、LINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
 			}
 		case c.status == http.StatusUnauthorized:
 			return chkTokenRefused(id, c)
@@ -616,19 +616,19 @@ func chkRunWebhookActive(ctx context.Context, env *verify.Env) verify.Result {
 		// The URL was just written: LINE's cache may still show the old one.
 		left := deadline.Sub(now())
 		if left <= 0 {
-			still := steps.T("no webhook URL", "Webhook URL なし")
+			still := steps.T("no webhook URL", "Webhook URLなし")
 			if seen != "" {
 				s := probeTrim(steps.Clean(seen), 120)
 				still = steps.T(s, s)
 			}
 			return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail() + ": not applied after 60 s",
 				Message: steps.T("LINE accepted the webhook URL, but after a minute it still shows "+still.EN+". Run the check again in a few minutes; if it stays so, paste "+shown+" into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
-					"LINE は Webhook URL を受け付けましたが、1 分たっても「"+still.JA+"」のままです。数分後にもう一度確認し、変わらなければ LINE Developers コンソールの「Messaging API設定」タブの「Webhook URL」に "+shown+" を貼り付けてください。")}
+					"LINEはWebhook URLを受け付けましたが、1分たっても「"+still.JA+"」のままです。数分後にもう一度確認し、変わらなければLINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に "+shown+" を貼り付けてください。")}
 		}
 		if env.Progress != nil {
 			s := int((left + time.Second - 1) / time.Second)
 			env.Progress(id, steps.T(fmt.Sprintf("Waiting for LINE to apply the webhook URL: %d s left", s),
-				fmt.Sprintf("LINE が Webhook URL を反映するのを待っています：残り %d 秒", s)))
+				fmt.Sprintf("LINEがWebhook URLを反映するのを待っています：残り%d秒", s)))
 		}
 		wait := chkWebhookInterval
 		if left < wait {
@@ -660,24 +660,24 @@ func chkRunWebhookTest(ctx context.Context, env *verify.Env) verify.Result {
 		if body.Success {
 			return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
 				Message: steps.T(fmt.Sprintf("LINE sent a test event to %s and the CMS answered (HTTP %d).", shown, body.StatusCode),
-					fmt.Sprintf("LINE から %s にテストイベントを送り、CMS が応答しました（HTTP %d）。", shown, body.StatusCode))}
+					fmt.Sprintf("LINEから%sにテストイベントを送り、CMSが応答しました（HTTP %d）。", shown, body.StatusCode))}
 		}
 		msg, step := chkTestFailure(shown, reason, body.StatusCode, probeTrim(steps.Clean(body.Detail), 200))
 		return verify.Result{ID: id, Status: verify.Fail, Step: step, Detail: detail, Message: msg}
 	case c.status == http.StatusNotFound:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 			Message: steps.T("LINE has no webhook URL to test. Set "+shown+" at the webhook step first.",
-				"LINE にテストする Webhook URL がありません。先に Webhook の手順で "+shown+" を設定してください。")}
+				"LINEにテストするWebhook URLがありません。先にWebhookの手順で "+shown+" を設定してください。")}
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 			Message: steps.T("LINE refused to test "+shown+" (HTTP 400). Either the URL is malformed (it must be https:// and at most 500 characters), or its host name does not resolve (the domain has no DNS record yet, or is mistyped). Check the URL against the one the CMS shows; if it is the same, ask whoever runs the CMS's domain to check its DNS.",
-				"LINE が "+shown+" のテストを受け付けませんでした（HTTP 400）。URL の形が正しくない（https:// で 500 文字以内である必要があります）か、ホスト名が引けない（ドメインの DNS がまだ無い、または綴りが違う）かのどちらかです。CMS に表示されている URL と見比べ、同じなら CMS のドメインの管理者に DNS を確認してもらってください。")}
+				"LINEが "+shown+" のテストを受け付けませんでした（HTTP 400）。URLの形が正しくない（https://で500文字以内である必要があります）か、ホスト名が引けない（ドメインのDNSがまだ無い、または綴りが違う）かのどちらかです。CMSに表示されているURLと見比べ、同じならCMSのドメインの管理者にDNSを確認してもらってください。")}
 	case c.status == http.StatusUnauthorized:
 		return chkTokenRefused(id, c)
 	case c.status == http.StatusTooManyRequests:
 		r := chkCouldNotTell(id, chkWhatWebhook, c)
 		r.Message = steps.T("LINE allows 60 webhook tests an hour and that limit is reached. Try again later.",
-			"Webhook のテストは 1 時間に 60 回までで、上限に達しています。時間をおいてもう一度試してください。")
+			"Webhookのテストは1時間に60回までで、上限に達しています。時間をおいてもう一度試してください。")
 		return r
 	}
 	return chkCouldNotTell(id, chkWhatWebhook, c)
@@ -693,25 +693,25 @@ func chkTestFailure(url, reason string, status int32, detail string) (steps.Text
 	case status == 400 || status == 401 || status == 403:
 		// LINE's SDK examples answer 400 to a bad x-line-signature (FACTS.md).
 		return steps.T(fmt.Sprintf("The CMS at %s refused LINE's test with HTTP %d%s. Most likely it holds another channel secret than this channel's, so LINE's signature does not match. Paste this Messaging API channel's secret into the CMS again (the CMS step), save, and test again.", url, status, said),
-			fmt.Sprintf("%s の CMS が LINE のテストを HTTP %d で拒否しました%s。CMS にこのチャネルとは別のチャネルシークレットが入っていて、LINE の署名が合わない可能性が高いです。この Messaging API チャネルのチャネルシークレットを CMS にもう一度貼り付けて保存し（CMS の手順）、もう一度テストしてください。", url, status, saidJA)), chkStepCMS
+			fmt.Sprintf("%sのCMSがLINEのテストをHTTP %dで拒否しました%s。CMSにこのチャネルとは別のチャネルシークレットが入っていて、LINEの署名が合わない可能性が高いです。このMessaging APIチャネルのチャネルシークレットをCMSにもう一度貼り付けて保存し（CMSの手順）、もう一度テストしてください。", url, status, saidJA)), chkStepCMS
 	case status == 404 || status == 405:
 		return steps.T(fmt.Sprintf("The CMS answered LINE's test with HTTP %d%s: nothing takes webhooks at the path of %s. The path of the webhook URL is wrong: copy the webhook URL again from the CMS, exactly as it shows it.", status, said, url),
-			fmt.Sprintf("CMS が LINE のテストに HTTP %d で応答しました%s。%s のパスでは Webhook を受け付けていません。Webhook URL のパスが違います。CMS に表示されている Webhook URL をそのままもう一度コピーしてください。", status, saidJA, url)), chkStepWebhook
+			fmt.Sprintf("CMSがLINEのテストにHTTP %dで応答しました%s。%sのパスではWebhookを受け付けていません。Webhook URLのパスが違います。CMSに表示されているWebhook URLをそのままもう一度コピーしてください。", status, saidJA, url)), chkStepWebhook
 	case status >= 500:
 		return steps.T(fmt.Sprintf("The CMS at %s failed while answering LINE's test (HTTP %d)%s. The fault is on the CMS's side: ask the CMS provider, then test again.", url, status, said),
-			fmt.Sprintf("%s の CMS が LINE のテストへの応答中にエラーになりました（HTTP %d）%s。CMS 側の問題です。CMS の提供元に問い合わせてから、もう一度テストしてください。", url, status, saidJA)), chkStepWebhook
+			fmt.Sprintf("%sのCMSがLINEのテストへの応答中にエラーになりました（HTTP %d）%s。CMS側の問題です。CMSの提供元に問い合わせてから、もう一度テストしてください。", url, status, saidJA)), chkStepWebhook
 	case reason == "COULD_NOT_CONNECT":
 		return steps.T("LINE could not connect to "+url+said+": the CMS server is unreachable from the internet. Check that the URL is right, that the server is up, and that the site has a valid HTTPS certificate from a public authority (self-signed ones are refused, TLS 1.2 or later).",
-			"LINE が "+url+" に接続できませんでした"+saidJA+"。インターネットから CMS のサーバーに届きません。URL が正しいか、サーバーが動いているか、サイトに公的な認証局の有効な HTTPS 証明書があるか（自己署名は不可、TLS 1.2 以上）を確認してください。"), chkStepWebhook
+			"LINEが "+url+" に接続できませんでした"+saidJA+"。インターネットからCMSのサーバーに届きません。URLが正しいか、サーバーが動いているか、サイトに公的な認証局の有効なHTTPS証明書があるか（自己署名は不可、TLS 1.2以上）を確認してください。"), chkStepWebhook
 	case reason == "REQUEST_TIMEOUT":
 		return steps.T("The CMS at "+url+" answered slower than 2 seconds"+said+", and LINE gives up after 2 seconds. Ask the CMS provider to answer LINE's webhook at once (and do the work afterwards).",
-			url+" の CMS の応答が 2 秒より遅く"+saidJA+"、LINE は 2 秒で打ち切ります。LINE の Webhook にはすぐ応答し、処理はその後で行うよう CMS の提供元に依頼してください。"), chkStepWebhook
+			url+" のCMSの応答が2秒より遅く"+saidJA+"、LINEは2秒で打ち切ります。LINEのWebhookにはすぐ応答し、処理はその後で行うようCMSの提供元に依頼してください。"), chkStepWebhook
 	case reason == "ERROR_STATUS_CODE":
 		return steps.T(fmt.Sprintf("The CMS at %s answered LINE's test with HTTP %d%s instead of 200. Ask the CMS provider what that status means.", url, status, said),
-			fmt.Sprintf("%s の CMS が LINE のテストに 200 ではなく HTTP %d で応答しました%s。そのステータスの意味を CMS の提供元に問い合わせてください。", url, status, saidJA)), chkStepWebhook
+			fmt.Sprintf("%sのCMSがLINEのテストに200ではなくHTTP %dで応答しました%s。そのステータスの意味をCMSの提供元に問い合わせてください。", url, status, saidJA)), chkStepWebhook
 	}
 	return steps.T("LINE's test of "+url+" failed for a reason LINE does not classify"+said+". Try the test again; if it keeps failing, send the detail to the CMS provider.",
-		url+" のテストが、LINE が分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細を CMS の提供元に送ってください。"), chkStepWebhook
+		url+" のテストが、LINEが分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細をCMSの提供元に送ってください。"), chkStepWebhook
 }
 
 // chkKeyCallbackConfirmed holds what the operator confirmed about the callback URL, so
@@ -740,18 +740,18 @@ func ConfirmURL(accessBase, clientID, redirectURI string) string {
 // chkCallbackUnregistered is the message when LINE refused the callback URL.
 func chkCallbackUnregistered(shown string) steps.Text {
 	return steps.T("LINE does not know the callback URL "+shown+", so customers' logins would stop at LINE's \"400 Bad Request / Invalid redirect_uri value\" page. In the LINE Developers console, open the Login channel's LINE Login tab and add exactly this URL under \"Callback URL\", then check again. (If the Login channel ID is wrong, LINE says the same: line.login.secret would then fail too.)",
-		"LINE にコールバック URL "+shown+" が登録されていないため、お客様のログインが LINE の「400 Bad Request / Invalid redirect_uri value」の画面で止まります。LINE Developers コンソールで LINE ログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこの URL をそのまま追加してから、もう一度確認してください。（チャネル ID が違う場合も同じ表示になり、その場合は line.login.secret も失敗します。）")
+		"LINEにコールバックURL "+shown+" が登録されていないため、お客様のログインがLINEの「400 Bad Request / Invalid redirect_uri value」の画面で止まります。LINE DevelopersコンソールでLINEログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこのURLをそのまま追加してから、もう一度確認してください。（チャネルIDが違う場合も同じ表示になり、その場合はline.login.secretも失敗します。）")
 }
 
 // chkCallbackConfirm is the question that settles what the probe cannot tell.
 func chkCallbackConfirm(openURL, ch, cb, shown string) *verify.Confirmation {
 	registered := steps.T("The callback URL "+shown+" is registered in the LINE Login channel: you saw LINE accept it while signed in.",
-		"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE にログインした状態で受け付けられることを確認しました）。")
+		"コールバックURL "+shown+" はLINEログインチャネルに登録されています（LINEにログインした状態で受け付けられることを確認しました）。")
 	yes := map[string]string{chkKeyCallbackConfirmed: chkConfirmedPair(ch, cb)}
 	return &verify.Confirmation{
 		URL: openURL,
 		Question: steps.T("Open the address in a browser where you are signed in to LINE. What did LINE show?",
-			"LINE にログインしているブラウザでアドレスを開いてください。LINE には何が表示されましたか？"),
+			"LINEにログインしているブラウザでアドレスを開いてください。LINEには何が表示されましたか？"),
 		Answers: []verify.ConfirmAnswer{
 			{Label: steps.T("A consent screen (the channel asks for permission)", "同意画面（チャネルが許可を求める画面）"),
 				Status: verify.Pass, Message: registered, Learnt: yes},
@@ -775,11 +775,11 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 	}
 	ans, err := probeGet(ctx, env, probeAuthorizeURL(base, ch, cb))
 	if err != nil {
-		return chkCouldNotTell(id, steps.T("the callback URL", "コールバック URL"), chkCall{call: "GET /oauth2/v2.1/authorize", err: err, ctx: ctx})
+		return chkCouldNotTell(id, steps.T("the callback URL", "コールバックURL"), chkCall{call: "GET /oauth2/v2.1/authorize", err: err, ctx: ctx})
 	}
 	verdict, detail := ClassifyAuthorize(ans.status, ans.location, ans.body)
 	if verdict == CallbackUnknown && (ans.status == http.StatusTooManyRequests || ans.status >= 500) {
-		r := chkCouldNotTell(id, steps.T("the callback URL", "コールバック URL"), chkCall{call: "GET /oauth2/v2.1/authorize", status: ans.status, ctx: ctx})
+		r := chkCouldNotTell(id, steps.T("the callback URL", "コールバックURL"), chkCall{call: "GET /oauth2/v2.1/authorize", status: ans.status, ctx: ctx})
 		r.Detail = "GET /oauth2/v2.1/authorize: " + detail
 		return r
 	}
@@ -787,7 +787,7 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 	case CallbackRegistered:
 		return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
 			Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel: LINE sent the request back to it.",
-				"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE がこの URL にリクエストを返しました）。")}
+				"コールバックURL "+shown+" はLINEログインチャネルに登録されています（LINEがこのURLにリクエストを返しました）。")}
 	case CallbackLoginPage:
 		open := ConfirmURL(base, ch, cb)
 		switch env.Answers.Get(chkKeyCallbackConfirmed) {
@@ -799,20 +799,20 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 		case chkConfirmedPair(ch, cb):
 			return verify.Result{ID: id, Status: verify.Pass, Detail: verify.ConfirmedDetail + "; " + detail,
 				Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel, as you confirmed signed in to LINE (LINE itself tells only signed-in visitors).",
-					"コールバック URL "+shown+" は LINE ログインチャネルに登録されています（LINE にログインした状態であなたが確認しました。LINE はログインした人にしか判定を見せません）。")}
+					"コールバックURL "+shown+" はLINEログインチャネルに登録されています（LINEにログインした状態であなたが確認しました。LINEはログインした人にしか判定を見せません）。")}
 		}
 		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepCallback, Detail: detail,
 			Confirm: chkCallbackConfirm(open, ch, cb, shown),
 			Message: steps.T("Cannot tell whether the callback URL "+shown+" is registered: LINE sends every visitor who is not signed in to its login page first, and checks the callback URL only after sign-in. To find out, open "+open+" in a browser where you are signed in to LINE (while the channel is Developing, with an account that has a role on it). A consent screen, or a jump to the shop's site, means the URL is registered. \"400 Bad Request / Invalid redirect_uri value\" means it is not: add it exactly under \"Callback URL\" in the LINE Login tab of the Login channel.",
-				"コールバック URL "+shown+" が登録されているかは、ここからは分かりません。LINE はログインしていない人をまずログイン画面に送り、コールバック URL はログイン後に初めて確かめるためです。確かめるには、LINE にログインしているブラウザで "+open+" を開いてください（チャネルが「開発中」の間は、チャネルに権限のあるアカウントで）。同意画面が出るか、ショップのサイトに移れば登録されています。「400 Bad Request / Invalid redirect_uri value」と出たら登録されていません。LINE ログインチャネルの「LINEログイン設定」タブの「コールバックURL」にこの URL をそのまま追加してください。")}
+				"コールバックURL "+shown+" が登録されているかは、ここからは分かりません。LINEはログインしていない人をまずログイン画面に送り、コールバックURLはログイン後に初めて確かめるためです。確かめるには、LINEにログインしているブラウザで "+open+" を開いてください（チャネルが「開発中」の間は、チャネルに権限のあるアカウントで）。同意画面が出るか、ショップのサイトに移れば登録されています。「400 Bad Request / Invalid redirect_uri value」と出たら登録されていません。LINEログインチャネルの「LINEログイン設定」タブの「コールバックURL」にこのURLをそのまま追加してください。")}
 	case CallbackUnregistered:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCallback, Detail: detail, Message: chkCallbackUnregistered(shown)}
 	case CallbackWrongClientID:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect, Detail: detail,
 			Message: steps.T("LINE does not know the LINE Login channel ID "+steps.Clean(ch)+". Copy it again from the Basic settings tab of the LINE Login channel.",
-				"LINE ログインのチャネル ID "+steps.Clean(ch)+" が LINE に存在しません。LINE ログインチャネルの「チャネル基本設定」タブからもう一度コピーしてください。")}
+				"LINEログインのチャネルID "+steps.Clean(ch)+" がLINEに存在しません。LINEログインチャネルの「チャネル基本設定」タブからもう一度コピーしてください。")}
 	}
 	return verify.Result{ID: id, Status: verify.Error, Detail: detail,
 		Message: steps.T("LINE's login page gave an answer the wizard does not recognise, so it could not tell whether "+shown+" is registered. Try again later, or check the \"Callback URL\" list in the LINE Login tab yourself.",
-			"LINE のログイン画面の応答を判別できず、"+shown+" が登録されているか分かりませんでした。時間をおいて再度試すか、「LINEログイン設定」タブの「コールバックURL」をご自身で確認してください。")}
+			"LINEのログイン画面の応答を判別できず、"+shown+" が登録されているか分かりませんでした。時間をおいて再度試すか、「LINEログイン設定」タブの「コールバックURL」をご自身で確認してください。")}
 }

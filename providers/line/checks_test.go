@@ -332,7 +332,7 @@ func TestWebhookActive(t *testing.T) {
 	r.run(t, "line.webhook.set", 0)
 	chktExpect(t, r.run(t, "line.webhook.active", 0), verify.Pass, "")
 	if len(r.progress) == 0 || r.progress[0].EN != "Waiting for LINE to apply the webhook URL: 60 s left" ||
-		!strings.Contains(r.progress[0].JA, "残り 60 秒") {
+		!strings.Contains(r.progress[0].JA, "残り60秒") {
 		t.Fatalf("progress %v", r.progress)
 	}
 	if r.clock.Slept() < 12*time.Second || r.clock.Slept() > 20*time.Second {
@@ -480,7 +480,7 @@ func TestTokenV21(t *testing.T) {
 	r := chktNewRig(t, nil)
 	r.env.Answers["line.messaging_api.channel_access_token"] = fakeapi.LINESampleV21Token
 	res := r.run(t, "line.token", 0)
-	chktExpect(t, res, verify.Pass, "", "v2.1", sample.ChannelID, "2026-01-31 09:00", "30 days", "あと 30 日", "expires_in 2592000")
+	chktExpect(t, res, verify.Pass, "", "v2.1", sample.ChannelID, "2026-01-31 09:00", "30 days", "あと30日", "expires_in 2592000")
 	if r.emu.Requests("/oauth2/v2.1/verify") != 1 || r.emu.Requests("/v2/oauth/verify") != 0 {
 		t.Fatalf("verified at the wrong endpoint: v2.1 %d, v2 %d", r.emu.Requests("/oauth2/v2.1/verify"), r.emu.Requests("/v2/oauth/verify"))
 	}
@@ -530,11 +530,11 @@ func TestWebhookTestDiagnosis(t *testing.T) {
 		{"webhook_test_cms_status=403", "line.cms", []string{"HTTP 403", "signature", "署名"}},
 		{"webhook_test_cms_status=404", "line.webhook", []string{"HTTP 404", "path", "パス"}},
 		{"webhook_test_cms_status=405", "line.webhook", []string{"HTTP 405", "path of the webhook URL is wrong"}},
-		{"webhook_test_cms_status=500", "line.webhook", []string{"HTTP 500", "failed while answering", "CMS 側の問題"}},
+		{"webhook_test_cms_status=500", "line.webhook", []string{"HTTP 500", "failed while answering", "CMS側の問題"}},
 		{"webhook_test_cms_status=503", "line.webhook", []string{"HTTP 503", "CMS's side"}},
 		{"webhook_test_cms_status=302", "line.webhook", []string{"HTTP 302", "instead of 200"}},
 		{"webhook_test_could_not_connect", "line.webhook", []string{"COULD_NOT_CONNECT", "unreachable", "certificate", "届きません"}},
-		{"webhook_test_timeout", "line.webhook", []string{"REQUEST_TIMEOUT", "slower than 2 seconds", "2 秒"}},
+		{"webhook_test_timeout", "line.webhook", []string{"REQUEST_TIMEOUT", "slower than 2 seconds", "2秒"}},
 		{"webhook_test_unresolvable", "line.webhook", []string{"HTTP 400", "malformed", "does not resolve", "DNS"}},
 	}
 	for _, c := range cases {

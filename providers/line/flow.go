@@ -146,7 +146,7 @@ func (g guide) policyFields() []steps.Field {
 	privacy := steps.Field{
 		Key:      "line.policy.privacy_policy_url",
 		Label:    steps.T("Privacy policy URL", "プライバシーポリシーのURL"),
-		Help:     g.words(steps.T("The privacy policy page of {platform}, starting with https://.", "{platform}のプライバシーポリシーのページ（https:// で始まるアドレス）。")),
+		Help:     g.words(steps.T("The privacy policy page of {platform}, starting with https://.", "{platform}のプライバシーポリシーのページ（https://で始まるアドレス）。")),
 		Kind:     steps.KindURL,
 		Validate: []steps.Validator{PolicyURL},
 		Sample:   sample.PrivacyPolicyURL,
@@ -154,7 +154,7 @@ func (g guide) policyFields() []steps.Field {
 	terms := steps.Field{
 		Key:      "line.policy.terms_url",
 		Label:    steps.T("Terms of use URL", "利用規約のURL"),
-		Help:     g.words(steps.T("The terms of use page of {platform}, starting with https://.", "{platform}の利用規約のページ（https:// で始まるアドレス）。")),
+		Help:     g.words(steps.T("The terms of use page of {platform}, starting with https://.", "{platform}の利用規約のページ（https://で始まるアドレス）。")),
 		Kind:     steps.KindURL,
 		Validate: []steps.Validator{PolicyURL},
 		Sample:   sample.TermsURL,
@@ -265,16 +265,16 @@ func createOAStep() *steps.Step {
 				"- Purpose (運用目的) and main use (主な使い方): as fits the shop.\n"+
 				"Press Confirm (確認), check the values, and press Done (完了). The account exists at once and from then on is managed in LINE Official Account Manager.",
 			"作成ページを開き、「アカウントを作成」を押します。登録はビジネスIDで行い、方法は次の2つです。\n"+
-				"- 「LINEアカウントで登録」：お店のLINEアカウントでログインします。\n"+
-				"- 「メールアドレスで登録」：メールアドレスを入力し、LINEから届くメールのリンクを開いて、名前とパスワードを設定します。\n"+
+				"-「LINEアカウントで登録」：お店のLINEアカウントでログインします。\n"+
+				"-「メールアドレスで登録」：メールアドレスを入力し、LINEから届くメールのリンクを開いて、名前とパスワードを設定します。\n"+
 				"新しいビジネスIDはSMSで確認されます。携帯電話の番号を入力し、届いた認証番号を入力してください。\n\n"+
 				"続けてフォームに記入します。\n"+
-				"- 「アカウント名」：最初に入力したお店の名前。友だちに表示されます。\n"+
-				"- 「メールアドレス」：アカウントについてのお知らせが届くアドレス。\n"+
-				"- 「会社・事業者の所在国・地域」：日本。\n"+
+				"-「アカウント名」：最初に入力したお店の名前。友だちに表示されます。\n"+
+				"-「メールアドレス」：アカウントについてのお知らせが届くアドレス。\n"+
+				"-「会社・事業者の所在国・地域」：日本。\n"+
 				"- 「会社・事業者名」。\n"+
-				"- 「業種」：大業種と小業種。\n"+
-				"- 「運用目的」と「主な使い方」：お店に合うもの。\n"+
+				"-「業種」：大業種と小業種。\n"+
+				"-「運用目的」と「主な使い方」：お店に合うもの。\n"+
 				"「確認」を押して内容を確かめ、「完了」を押します。アカウントはすぐに作られ、以後はLINE公式アカウントマネージャーで管理します。"),
 		Links:   []steps.Link{linkEntry, linkManager},
 		Confirm: steps.T("I created the LINE Official Account", "LINE公式アカウントを作成した"),
@@ -417,15 +417,15 @@ func (g guide) loginChannelStep() *steps.Step {
 				"Agree to the LINE Developers Agreement (LINE開発者契約) and press Create (作成).\n\n"+
 				linkedOA.EN,
 			"LINE Developersコンソールで、Messaging APIチャネルがあるプロバイダーを開き、「新規チャネル作成」＞「LINEログイン」を押します。フォームに次のとおり入力します。\n"+
-				"- 「サービスを提供する地域」：日本。\n"+
-				"- 「会社・事業者の所在国・地域」：日本。\n"+
-				"- 「チャネルアイコン」：任意。公式アカウントのアイコンがおすすめです。\n"+
-				"- 「チャネル名」：最初に入力した公式アカウントの名前と同じにします。\n"+
-				"- 「チャネル説明」：お店の短い説明。お客様がLINEで会員登録するときに表示されます。\n"+
-				"- 「アプリタイプ」：「ウェブアプリ」だけにチェックを入れます。\n"+
-				"- 「2要素認証の必須化」：必要がなければオフのままにします。\n"+
-				"- 「メールアドレス」：ご自身のアドレスが入っています。そのままで構いません。\n"+
-				"- 「プライバシーポリシーURL」と「サービス利用規約URL」：任意。{platform}のものを入れても構いません。\n"+
+				"-「サービスを提供する地域」：日本。\n"+
+				"-「会社・事業者の所在国・地域」：日本。\n"+
+				"-「チャネルアイコン」：任意。公式アカウントのアイコンがおすすめです。\n"+
+				"-「チャネル名」：最初に入力した公式アカウントの名前と同じにします。\n"+
+				"-「チャネル説明」：お店の短い説明。お客様がLINEで会員登録するときに表示されます。\n"+
+				"-「アプリタイプ」：「ウェブアプリ」だけにチェックを入れます。\n"+
+				"-「2要素認証の必須化」：必要がなければオフのままにします。\n"+
+				"-「メールアドレス」：ご自身のアドレスが入っています。そのままで構いません。\n"+
+				"-「プライバシーポリシーURL」と「サービス利用規約URL」：任意。{platform}のものを入れても構いません。\n"+
 				"「LINE開発者契約」に同意して「作成」を押します。\n\n"+
 				linkedOA.JA)),
 		Links:   []steps.Link{linkConsole},
@@ -486,9 +486,9 @@ func collectStep() *steps.Step {
 				"- LINE Login channel ID and secret: LINE Login channel > Basic settings tab (チャネル基本設定) > Channel ID (チャネルID) and Channel secret (チャネルシークレット).\n\n"+
 				"Each value is checked with LINE as soon as the step is passed: the token, that the secret belongs to the token's channel, Chat, whether the account is verified (a warning only), the add-friend URL and the LINE Login pair.",
 			"それぞれの値の場所：\n"+
-				"- チャネルアクセストークン（長期）：Messaging APIチャネル＞「Messaging API設定」タブの一番下、「チャネルアクセストークン（長期）」。「発行」を押してコピーします。すでに表示されていればそれをコピーし、他のシステムが使っている間は「再発行」を押さないでください。\n"+
-				"- チャネルシークレット：Messaging APIチャネル＞「チャネル基本設定」タブ＞「チャネルシークレット」。\n"+
-				"- 友だち追加URL：LINE公式アカウントマネージャーのホーム＞「友だちを増やす」＞「友だち追加ガイド」＞「URLを作成」で、URL（https://lin.ee/…）をコピーします。\n"+
+				"-チャネルアクセストークン（長期）：Messaging APIチャネル＞「Messaging API設定」タブの一番下、「チャネルアクセストークン（長期）」。「発行」を押してコピーします。すでに表示されていればそれをコピーし、他のシステムが使っている間は「再発行」を押さないでください。\n"+
+				"-チャネルシークレット：Messaging APIチャネル＞「チャネル基本設定」タブ＞「チャネルシークレット」。\n"+
+				"-友だち追加URL：LINE公式アカウントマネージャーのホーム＞「友だちを増やす」＞「友だち追加ガイド」＞「URLを作成」で、URL（https://lin.ee/…）をコピーします。\n"+
 				"- LINEログインのチャネルIDとチャネルシークレット：LINEログインチャネル＞「チャネル基本設定」タブ＞「チャネルID」と「チャネルシークレット」。\n\n"+
 				"この手順を終えるとすぐ、LINEに確認します。トークン、シークレットがトークンと同じチャネルのものか、チャット、アカウントが認証済みか（警告のみ）、友だち追加URL、LINEログインのIDとシークレットの組です。"),
 		Links: []steps.Link{linkConsole, linkManager},
@@ -514,7 +514,7 @@ func collectStep() *steps.Step {
 			{
 				Key:      "line.messaging_api.add_friend_url",
 				Label:    steps.T("Add-friend URL", "友だち追加URL"),
-				Help:     steps.T("Gain friends > Add friend guide > Create URL: https://lin.ee/… (or https://line.me/R/ti/p/%40…).", "「友だちを増やす」＞「友だち追加ガイド」＞「URLを作成」：https://lin.ee/…（または https://line.me/R/ti/p/%40…）"),
+				Help:     steps.T("Gain friends > Add friend guide > Create URL: https://lin.ee/… (or https://line.me/R/ti/p/%40…).", "「友だちを増やす」＞「友だち追加ガイド」＞「URLを作成」：https://lin.ee/…（またはhttps://line.me/R/ti/p/%40…）"),
 				Kind:     steps.KindURL,
 				Validate: []steps.Validator{AddFriendURL},
 				Sample:   sample.AddFriendURL,
@@ -585,7 +585,7 @@ func (g guide) webhookStep() *steps.Step {
 	webhook := steps.Field{
 		Key:      keyWebhookURL,
 		Label:    steps.T("Webhook URL", "Webhook URL"),
-		Help:     g.words(steps.T("From {where}, starting with https://.", "{where}に表示される、https:// で始まるアドレス。")),
+		Help:     g.words(steps.T("From {where}, starting with https://.", "{where}に表示される、https://で始まるアドレス。")),
 		Kind:     steps.KindURL,
 		Validate: []steps.Validator{WebhookURL},
 		Sample:   sample.WebhookURL,
@@ -734,5 +734,5 @@ func FlowByIDFor(id string, p *platform.Profile) *steps.Flow {
 // learntValues are the values the checks find out: the Messaging API channel ID behind the
 // token, which the platform's CMS asks for too.
 var learntValues = map[string]steps.Text{
-	"line.messaging_api.channel_id": steps.T("Messaging API channel ID", "Messaging API のチャネルID"),
+	"line.messaging_api.channel_id": steps.T("Messaging API channel ID", "Messaging APIのチャネルID"),
 }

@@ -51,7 +51,7 @@ var (
 		"Messaging APIチャネルの「Messaging API設定」タブにある「チャネルアクセストークン（長期）」をコピーしてください。")
 	fixAddFriend = steps.T(
 		"Copy the add-friend link from LINE Official Account Manager (https://lin.ee/…), or use https://line.me/R/ti/p/%40 followed by the bot's basic ID without the @.",
-		"LINE公式アカウントマネージャーの友だち追加のリンク（https://lin.ee/…）をコピーするか、https://line.me/R/ti/p/%40 の後に@を除いたベーシックIDを付けてください。")
+		"LINE公式アカウントマネージャーの友だち追加のリンク（https://lin.ee/…）をコピーするか、https://line.me/R/ti/p/%40の後に@を除いたベーシックIDを付けてください。")
 	fixFromCMS = steps.T(
 		"Copy it again from the CMS's LINE settings.",
 		"CMSのLINE設定画面からもう一度コピーしてください。")
@@ -178,7 +178,7 @@ func ChannelAccessToken(v string, a steps.Answers) *steps.Problem {
 		return steps.Errorf(steps.T("is empty.", "入力されていません。"), fixToken)
 	case strings.HasPrefix(lower, "bearer ") || strings.HasPrefix(lower, "bearer\t"):
 		return steps.Errorf(steps.T(`starts with "Bearer"; only the token itself is wanted.`, "先頭に「Bearer」が付いています。トークンだけを入力してください。"),
-			steps.T(`Delete "Bearer " in front and keep the rest.`, "先頭の「Bearer 」を消して、残りを入力してください。"))
+			steps.T(`Delete "Bearer " in front and keep the rest.`, "先頭の「Bearer」を消して、残りを入力してください。"))
 	}
 	if p := steps.NoSpace(steps.T("The token is one long line: copy it again with the copy button next to it, not by selecting the text.",
 		"トークンは1行の長い文字列です。文字を選択せず、横のコピーボタンでもう一度コピーしてください。"))(v, a); p != nil {
@@ -200,7 +200,7 @@ func ChannelAccessToken(v string, a steps.Answers) *steps.Problem {
 	for i, r := range []rune(v) {
 		if !valIsBase64(r) {
 			return steps.Warnf(steps.T(fmt.Sprintf("has %q at character %d; long-lived tokens usually have only letters, digits and + / =.", string(r), i+1),
-				fmt.Sprintf("%d文字目に「%s」があります。長期のトークンは通常、半角英数字と + / = だけです。", i+1, string(r))),
+				fmt.Sprintf("%d文字目に「%s」があります。長期のトークンは通常、半角英数字と+ / =だけです。", i+1, string(r))),
 				steps.T("Check that it was copied whole and from the right place. The live check will tell for sure.", "正しい場所から欠けずにコピーできているか確かめてください。接続テストで確実に分かります。"))
 		}
 	}
@@ -242,7 +242,7 @@ func ProviderName(v string, a steps.Answers) *steps.Problem {
 
 // PolicyURL checks a privacy-policy or terms URL: a public https page.
 func PolicyURL(v string, a steps.Answers) *steps.Problem {
-	fix := steps.T("Use the https:// address of the page as the platform publishes it.", "プラットフォームが公開しているページの https:// アドレスを使ってください。")
+	fix := steps.T("Use the https:// address of the page as the platform publishes it.", "プラットフォームが公開しているページのhttps://アドレスを使ってください。")
 	return steps.All(steps.HTTPSURL(fix), steps.PublicHost(fix))(v, a)
 }
 
@@ -286,7 +286,7 @@ func CallbackURL(v string, a steps.Answers) *steps.Problem {
 	}
 	local := steps.IsLocalHost(u.Hostname())
 	if u.Scheme != "https" && !local {
-		return steps.Errorf(steps.T("must start with https:// (got http://).", "https:// で始まる必要があります（http:// になっています）。"), fixFromCMS)
+		return steps.Errorf(steps.T("must start with https:// (got http://).", "https://で始まる必要があります（http://になっています）。"), fixFromCMS)
 	}
 	if local {
 		return steps.Warnf(steps.T("points to this computer or a private network: LINE Login will only work from here, never for customers.", "このパソコンかプライベートネットワークを指しています。お客様のLINEログインでは使えません。"),
@@ -323,7 +323,7 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 		return FriendURL{}, steps.Errorf(steps.T(en, ja), fixAddFriend)
 	}
 	if u.Scheme != "https" {
-		return bad("must start with https://.", "https:// で始まる必要があります。")
+		return bad("must start with https://.", "https://で始まる必要があります。")
 	}
 	if u.Port() != "" {
 		return bad("must not name a port.", "ポート番号を含めないでください。")
@@ -332,7 +332,7 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 	case "lin.ee":
 		slug := strings.TrimSuffix(strings.TrimPrefix(u.EscapedPath(), "/"), "/")
 		if !valSlugRe().MatchString(slug) {
-			return bad("must be https://lin.ee/ followed by the link's code (letters and digits).", "https://lin.ee/ の後にリンクのコード（英数字）が続く形にしてください。")
+			return bad("must be https://lin.ee/ followed by the link's code (letters and digits).", "https://lin.ee/の後にリンクのコード（英数字）が続く形にしてください。")
 		}
 		return FriendURL{Short: true, Slug: slug}, nil
 	case "line.me":
@@ -342,17 +342,17 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 			rest = strings.TrimSuffix(rest, "/")
 			id, err := url.PathUnescape(rest)
 			if err != nil {
-				return bad("has a broken %-code after /ti/p/.", "/ti/p/ の後の%記号の表記が壊れています。")
+				return bad("has a broken %-code after /ti/p/.", "/ti/p/の後の%記号の表記が壊れています。")
 			}
 			if strings.HasPrefix(id, "~") {
 				return bad("is the add-friend link of a personal LINE account (~…), not of the Official Account.", "個人のLINEアカウント（~…）の友だち追加リンクです。公式アカウントのリンクではありません。")
 			}
 			if !valFriendIDRe().MatchString(id) {
-				return bad("must name the Official Account's basic or premium ID (%40 followed by the ID) after /R/ti/p/.", "/R/ti/p/ の後に公式アカウントのベーシックIDかプレミアムID（%40の後にID）が必要です。")
+				return bad("must name the Official Account's basic or premium ID (%40 followed by the ID) after /R/ti/p/.", "/R/ti/p/の後に公式アカウントのベーシックIDかプレミアムID（%40の後にID）が必要です。")
 			}
 			if strings.HasPrefix(path, "/ti/p/") {
-				return FriendURL{ID: id}, steps.Warnf(steps.T("uses the older form line.me/ti/p/; the current one is line.me/R/ti/p/.", "古い形式（line.me/ti/p/）です。現在の形式は line.me/R/ti/p/ です。"),
-					steps.T("It usually still works; prefer the https://line.me/R/ti/p/ link.", "通常はそのまま使えますが、https://line.me/R/ti/p/ の形式をおすすめします。"))
+				return FriendURL{ID: id}, steps.Warnf(steps.T("uses the older form line.me/ti/p/; the current one is line.me/R/ti/p/.", "古い形式（line.me/ti/p/）です。現在の形式はline.me/R/ti/p/です。"),
+					steps.T("It usually still works; prefer the https://line.me/R/ti/p/ link.", "通常はそのまま使えますが、https://line.me/R/ti/p/の形式をおすすめします。"))
 			}
 			return FriendURL{ID: id}, nil
 		}
@@ -360,7 +360,7 @@ func ParseAddFriendURL(raw string) (FriendURL, *steps.Problem) {
 	case "page.line.me":
 		return bad("is the account's profile page, not its add-friend link.", "アカウントのプロフィールページで、友だち追加リンクではありません。")
 	}
-	return bad("must be an add-friend link on lin.ee or line.me.", "lin.ee か line.me の友だち追加リンクにしてください。")
+	return bad("must be an add-friend link on lin.ee or line.me.", "lin.eeかline.meの友だち追加リンクにしてください。")
 }
 
 // AddFriendURL checks the Official Account's add-friend URL.

@@ -99,12 +99,12 @@ func netProblem(err error) (steps.Text, string) {
 	if errors.As(err, &re) {
 		host := steps.Clean(re.Host())
 		return steps.T("NAVER's address answered with a redirect to "+host+", which the wizard never follows because the request carries the client secret. Check SETUP_WIZARD_NAVER_NID_URL and any proxy between this computer and NAVER.",
-			"NAVER のアドレスが "+host+" への転送（リダイレクト）を返しました。リクエストには Client Secret が含まれるため、転送先には送りません。SETUP_WIZARD_NAVER_NID_URL と、このパソコンと NAVER の間のプロキシを確認してください。"), "redirect: " + steps.Clean(err.Error())
+			"NAVERのアドレスが "+host+" への転送（リダイレクト）を返しました。リクエストにはClient Secretが含まれるため、転送先には送りません。SETUP_WIZARD_NAVER_NID_URLと、このパソコンとNAVERの間のプロキシを確認してください。"), "redirect: " + steps.Clean(err.Error())
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		return steps.T("NAVER did not answer in time.", "NAVER から時間内に返事がありませんでした。"), "timeout: " + steps.Clean(err.Error())
+		return steps.T("NAVER did not answer in time.", "NAVERから時間内に返事がありませんでした。"), "timeout: " + steps.Clean(err.Error())
 	}
-	return steps.T("NAVER could not be reached (network or proxy).", "NAVER につながりませんでした（ネットワークかプロキシ）。"), "network: " + steps.Clean(err.Error())
+	return steps.T("NAVER could not be reached (network or proxy).", "NAVERにつながりませんでした（ネットワークかプロキシ）。"), "network: " + steps.Clean(err.Error())
 }
 
 // runCredentials proves the client ID and secret with the revoke endpoint and a dummy
@@ -115,7 +115,7 @@ func runCredentials(ctx context.Context, env *verify.Env) verify.Result {
 	form := url.Values{"client_id": {id}, "client_secret": {secret}, "token": {"setup-wizard-dummy-token"}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, nidBase(env)+"/oauth2.0/revoke", strings.NewReader(form.Encode()))
 	if err != nil {
-		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T("the NAVER address is not valid.", "NAVER のアドレスが正しくありません。"), "request: "+steps.Clean(err.Error()))
+		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T("the NAVER address is not valid.", "NAVERのアドレスが正しくありません。"), "request: "+steps.Clean(err.Error()))
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := httpClient(env).Do(req)
@@ -138,15 +138,15 @@ func runCredentials(ctx context.Context, env *verify.Env) verify.Result {
 	switch {
 	case resp.StatusCode == http.StatusOK:
 		return verify.Result{ID: CheckCredentialsID, Status: verify.Pass, Step: StepCredentials, Detail: detail,
-			Message: steps.T("NAVER accepts the Client ID and Client Secret.", "NAVER が Client ID と Client Secret を受け付けました。")}
+			Message: steps.T("NAVER accepts the Client ID and Client Secret.", "NAVERがClient IDとClient Secretを受け付けました。")}
 	case resp.StatusCode == http.StatusUnauthorized:
 		return verify.Result{ID: CheckCredentialsID, Status: verify.Fail, Step: StepCredentials, Detail: detail,
 			Message: steps.T("NAVER does not accept this Client ID and Client Secret together. Copy both again from the application's overview in NAVER Developers; the secret changes if someone reissued it.",
-				"NAVER がこの Client ID と Client Secret の組み合わせを受け付けません。NAVER Developers のアプリケーション概要から両方をコピーし直してください。誰かが再発行するとシークレットは変わります。")}
+				"NAVERがこのClient IDとClient Secretの組み合わせを受け付けません。NAVER Developersのアプリケーション概要から両方をコピーし直してください。誰かが再発行するとシークレットは変わります。")}
 	case resp.StatusCode == http.StatusBadRequest:
-		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T("NAVER rejected the check request itself.", "NAVER が確認のリクエストそのものを受け付けませんでした。"), detail)
+		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T("NAVER rejected the check request itself.", "NAVERが確認のリクエストそのものを受け付けませんでした。"), detail)
 	default:
-		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T(fmt.Sprintf("NAVER answered with HTTP %d.", resp.StatusCode), fmt.Sprintf("NAVER が HTTP %d を返しました。", resp.StatusCode)), detail)
+		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T(fmt.Sprintf("NAVER answered with HTTP %d.", resp.StatusCode), fmt.Sprintf("NAVERがHTTP %dを返しました。", resp.StatusCode)), detail)
 	}
 }
 
@@ -290,10 +290,10 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 		res.Status = verify.Fail
 		res.Message = steps.T(
 			"NAVER refuses to start a login for "+list+": the callback URL, or the service URL of its environment, is not registered in the application (or the Client ID belongs to another application). Add it under the environment in NAVER Developers exactly as written here, and save.",
-			"NAVER が "+list+" へのログインを始めません。コールバック URL か、その環境のサービス URL がアプリケーションに登録されていません（または Client ID が別のアプリケーションのものです）。NAVER Developers の環境にここに書いたとおり追加して保存してください。")
+			"NAVERが "+list+" へのログインを始めません。コールバックURLか、その環境のサービスURLがアプリケーションに登録されていません（またはClient IDが別のアプリケーションのものです）。NAVER Developersの環境にここに書いたとおり追加して保存してください。")
 	case len(unclear) > 0:
 		why := steps.T("NAVER's answer for "+strings.Join(unclear, ", ")+" was neither its login page nor its error page.",
-			"NAVER の "+strings.Join(unclear, ", ")+" への返事が、ログイン画面でもエラー画面でもありませんでした。")
+			"NAVERの "+strings.Join(unclear, ", ")+" への返事が、ログイン画面でもエラー画面でもありませんでした。")
 		if firstErr != nil {
 			why, _ = netProblem(firstErr)
 		}
@@ -304,7 +304,7 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 		res.Status = verify.Warn
 		res.Message = steps.T(
 			"Cannot tell whether NAVER accepts "+list+": NAVER sends a visitor who is not signed in to its login page first, and may judge the service and callback URLs only after sign-in. To find out, press the shop's NAVER login button and sign in with the registering ID or a tester ID (while the application is 개발 중, only they can). NAVER's consent screen, or a return to the shop, means the URLs are right; a page saying \"… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다\" (\"You cannot log in with your NAVER account due to an error in the … service settings\") means the service URL or the callback URL is not registered: add it under the environment in NAVER Developers and save.",
-			list+" を NAVER が受け付けるかは、ここからは分かりません。NAVER はログインしていない人をまずログイン画面に送り、サービス URL とコールバック URL はログイン後に確かめることがあるためです。確かめるには、ショップの NAVER ログインボタンを押し、登録したアカウントかテスター ID でログインしてください（「개발 중」の間はそれ以外ではログインできません）。NAVER の同意画面が出るか、ショップに戻れば正しく登録されています。「… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다」（…サービスの設定に誤りがあるため NAVER ID でログインできません）と出たら、サービス URL かコールバック URL が登録されていません。NAVER Developers の環境に追加して保存してください。")
+			list+" をNAVERが受け付けるかは、ここからは分かりません。NAVERはログインしていない人をまずログイン画面に送り、サービスURLとコールバックURLはログイン後に確かめることがあるためです。確かめるには、ショップのNAVERログインボタンを押し、登録したアカウントかテスターIDでログインしてください（「개발 중」の間はそれ以外ではログインできません）。NAVERの同意画面が出るか、ショップに戻れば正しく登録されています。「… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다」（…サービスの設定に誤りがあるためNAVER IDでログインできません）と出たら、サービスURLかコールバックURLが登録されていません。NAVER Developersの環境に追加して保存してください。")
 	}
 	return res
 }
@@ -336,8 +336,8 @@ func runURLs(_ context.Context, env *verify.Env) verify.Result {
 		ps := CheckURLs(a.Get(e.serviceKey), a.List(e.callbacksKey))
 		if len(a.List(e.callbacksKey)) == 0 {
 			ps = append(ps, steps.Problem{
-				Rule: steps.T("no callback URL is listed.", "コールバック URL がありません。"),
-				Fix:  steps.T("Add at least one, such as the service URL itself.", "サービス URL と同じものなど、少なくとも 1 つ入れてください。"),
+				Rule: steps.T("no callback URL is listed.", "コールバックURLがありません。"),
+				Fix:  steps.T("Add at least one, such as the service URL itself.", "サービスURLと同じものなど、少なくとも1つ入れてください。"),
 			})
 		}
 		for _, p := range ps {
@@ -367,7 +367,7 @@ func runURLs(_ context.Context, env *verify.Env) verify.Result {
 		res.Detail = fmt.Sprintf("%d warning(s)", len(warns))
 	default:
 		res.Status = verify.Pass
-		res.Message = steps.T("The service and callback URLs follow NAVER's rules.", "サービス URL とコールバック URL は NAVER の決まりに合っています。")
+		res.Message = steps.T("The service and callback URLs follow NAVER's rules.", "サービスURLとコールバックURLはNAVERの決まりに合っています。")
 	}
 	return res
 }

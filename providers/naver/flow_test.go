@@ -424,7 +424,7 @@ func TestReviewFields(t *testing.T) {
 			t.Errorf("review body lacks %q", w)
 		}
 	}
-	for _, w := range []string{"その他", "2〜3 営業日", "画像ファイル 1 つ"} {
+	for _, w := range []string{"その他", "2〜3営業日", "画像ファイル1つ"} {
 		if !strings.Contains(st.Body.JA, w) {
 			t.Errorf("review body (ja) lacks %q", w)
 		}

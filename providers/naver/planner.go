@@ -75,21 +75,21 @@ func parseDomain(s string) (hostSpec, *steps.Problem) {
 	if err != nil || u.Hostname() == "" || u.User != nil || u.Opaque != "" {
 		return hostSpec{}, &steps.Problem{
 			Rule: steps.T(fmt.Sprintf("%q is not a domain.", raw), fmt.Sprintf("「%s」はドメインとして読めません。", raw)),
-			Fix:  steps.T("Enter the address of the shop, such as sample.com.", "ショップのアドレスを sample.com のように入力してください。"),
+			Fix:  steps.T("Enter the address of the shop, such as sample.com.", "ショップのアドレスをsample.comのように入力してください。"),
 		}
 	}
 	scheme := strings.ToLower(u.Scheme)
 	if scheme != "http" && scheme != "https" {
 		return hostSpec{}, &steps.Problem{
-			Rule: steps.T(fmt.Sprintf("%q must start with https:// or http://.", raw), fmt.Sprintf("「%s」は https:// か http:// で始まる必要があります。", raw)),
-			Fix:  steps.T("Enter the domain alone, such as sample.com.", "sample.com のようにドメインだけを入力してください。"),
+			Rule: steps.T(fmt.Sprintf("%q must start with https:// or http://.", raw), fmt.Sprintf("「%s」はhttps://かhttp://で始まる必要があります。", raw)),
+			Fix:  steps.T("Enter the domain alone, such as sample.com.", "sample.comのようにドメインだけを入力してください。"),
 		}
 	}
 	ascii, ok := asciiHost(u.Hostname())
 	if !ok || strings.Contains(u.Hostname(), ":") {
 		return hostSpec{}, &steps.Problem{
 			Rule: steps.T(fmt.Sprintf("%q is not a valid domain name.", raw), fmt.Sprintf("「%s」はドメイン名として正しくありません。", raw)),
-			Fix:  steps.T("Use letters, digits, hyphens and dots only, such as sample.com.", "英数字・ハイフン・ドットだけで sample.com のように入力してください。"),
+			Fix:  steps.T("Use letters, digits, hyphens and dots only, such as sample.com.", "英数字・ハイフン・ドットだけでsample.comのように入力してください。"),
 		}
 	}
 	host := displayHost(u.Hostname(), ascii)
@@ -156,14 +156,14 @@ func Plan(in PlanInput) (URLPlan, []steps.Problem) {
 	if !in.PC && !in.Mobile {
 		add(KeyEnvPC, &steps.Problem{
 			Rule: steps.T("no environment is chosen.", "環境が選ばれていません。"),
-			Fix:  steps.T("Choose PC web, Mobile web or both.", "PC ウェブ・モバイルウェブのどちらか、または両方を選んでください。"),
+			Fix:  steps.T("Choose PC web, Mobile web or both.", "PCウェブ・モバイルウェブのどちらか、または両方を選んでください。"),
 		})
 		return plan, ps
 	}
 	if strings.TrimSpace(in.Domain) == "" {
 		add(KeyDomain, &steps.Problem{
 			Rule: steps.T("the shop's domain is missing.", "ショップのドメインが入力されていません。"),
-			Fix:  steps.T("Enter the address of the shop, such as sample.com.", "ショップのアドレスを sample.com のように入力してください。"),
+			Fix:  steps.T("Enter the address of the shop, such as sample.com.", "ショップのアドレスをsample.comのように入力してください。"),
 		})
 		return plan, ps
 	}
@@ -312,18 +312,18 @@ func cleanURL(s string) string { return steps.Clean(strings.TrimSpace(s)) }
 func ruleServiceURL(service string, _ []string) []steps.Problem {
 	if strings.TrimSpace(service) == "" {
 		return []steps.Problem{{
-			Rule: steps.T("the service URL is missing.", "サービス URL が入力されていません。"),
-			Fix:  steps.T("Enter the shop's address, such as https://sample.com.", "ショップのアドレスを https://sample.com のように入力してください。"),
+			Rule: steps.T("the service URL is missing.", "サービスURLが入力されていません。"),
+			Fix:  steps.T("Enter the shop's address, such as https://sample.com.", "ショップのアドレスをhttps://sample.comのように入力してください。"),
 		}}
 	}
-	if p := fullWidthProblem("the service URL", "サービス URL", service); p != nil {
+	if p := fullWidthProblem("the service URL", "サービスURL", service); p != nil {
 		return []steps.Problem{*p}
 	}
 	if _, ok := parseURL(service); !ok {
 		u := cleanURL(service)
 		return []steps.Problem{{
-			Rule: steps.T("the service URL "+u+" is not an http:// or https:// address.", "サービス URL "+u+" は http:// か https:// で始まるアドレスではありません。"),
-			Fix:  steps.T("Enter it as https://sample.com.", "https://sample.com の形で入力してください。"),
+			Rule: steps.T("the service URL "+u+" is not an http:// or https:// address.", "サービスURL "+u+" はhttp://かhttps://で始まるアドレスではありません。"),
+			Fix:  steps.T("Enter it as https://sample.com.", "https://sample.comの形で入力してください。"),
 		}}
 	}
 	return nil
@@ -332,15 +332,15 @@ func ruleServiceURL(service string, _ []string) []steps.Problem {
 func ruleWellFormed(_ string, cbs []string) []steps.Problem {
 	var ps []steps.Problem
 	for _, cb := range cbs {
-		if p := fullWidthProblem("the callback URL", "コールバック URL", cb); p != nil {
+		if p := fullWidthProblem("the callback URL", "コールバックURL", cb); p != nil {
 			ps = append(ps, *p)
 			continue
 		}
 		if _, ok := parseURL(cb); !ok {
 			u := cleanURL(cb)
 			ps = append(ps, steps.Problem{
-				Rule: steps.T("the callback URL "+u+" is not an http:// or https:// address.", "コールバック URL "+u+" は http:// か https:// で始まるアドレスではありません。"),
-				Fix:  steps.T("Enter each callback URL as https://sample.com, one per line.", "コールバック URL は https://sample.com の形で 1 行に 1 つずつ入力してください。"),
+				Rule: steps.T("the callback URL "+u+" is not an http:// or https:// address.", "コールバックURL "+u+" はhttp://かhttps://で始まるアドレスではありません。"),
+				Fix:  steps.T("Enter each callback URL as https://sample.com, one per line.", "コールバックURLはhttps://sample.comの形で1行に1つずつ入力してください。"),
 			})
 		}
 	}
@@ -371,9 +371,9 @@ func ruleCount(_ string, cbs []string) []steps.Problem {
 		u := cleanURL(cbs[i])
 		ps = append(ps, steps.Problem{
 			Rule: steps.T(fmt.Sprintf("%s is callback URL number %d; NAVER takes at most %d per environment.", u, i+1, MaxCallbacks),
-				fmt.Sprintf("%s は %d 番目のコールバック URL です。NAVER に登録できるのは 1 つの環境につき %d 件までです。", u, i+1, MaxCallbacks)),
+				fmt.Sprintf("%sは%d番目のコールバックURLです。NAVERに登録できるのは1つの環境につき%d件までです。", u, i+1, MaxCallbacks)),
 			Fix: steps.T("Remove the URLs the shop does not use; mobile domains (m.…) belong under Mobile web, which takes 5 of its own.",
-				"使っていない URL を削除してください。モバイル用のドメイン（m.…）はモバイルウェブの環境に入れれば、そちらでも 5 件まで登録できます。"),
+				"使っていないURLを削除してください。モバイル用のドメイン（m.…）はモバイルウェブの環境に入れれば、そちらでも5件まで登録できます。"),
 		})
 	}
 	return ps
@@ -404,25 +404,25 @@ func ruleCovered(service string, cbs []string) []steps.Problem {
 	// One warning for all of them: the explanation is the same.
 	s := cleanURL(svc.shown)
 	list := strings.Join(outside, ", ")
-	what, whatJA := "the callback URL "+list+" is", "コールバック URL "+list+" は"
+	what, whatJA := "the callback URL "+list+" is", "コールバックURL "+list+" は"
 	if len(outside) > 1 {
 		what = "the callback URLs " + list + " are"
 	}
 	fix := steps.T("Keep it if the shop is also reached at that domain, and place the NAVER login button on pages under "+s+".",
-		"ショップがそのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
+		"ショップがそのドメインでも開かれるなら、このままで構いません。NAVERログインのボタンは "+s+" のページに置いてください。")
 	if len(outside) > 1 {
 		fix = steps.T("Keep them if the shop is also reached at those domains, and place the NAVER login button on pages under "+s+".",
-			"ショップがそれらのドメインでも開かれるなら、このままで構いません。NAVER ログインのボタンは "+s+" のページに置いてください。")
+			"ショップがそれらのドメインでも開かれるなら、このままで構いません。NAVERログインのボタンは "+s+" のページに置いてください。")
 	}
 	if wwwFix {
 		bare := displayHost("", strings.TrimPrefix(svc.host, "www."))
 		fix = steps.T("Or change the service URL to the domain without www ("+bare+"): it covers every subdomain.",
-			"または、サービス URL を www なしのドメイン（"+bare+"）にしてください。www なしならすべてのサブドメインが含まれます。")
+			"または、サービスURLをwwwなしのドメイン（"+bare+"）にしてください。wwwなしならすべてのサブドメインが含まれます。")
 	}
 	return []steps.Problem{{
 		Severity: steps.Warning,
 		Rule: steps.T(what+" not on the service URL's domain "+s+". NAVER accepts that: a callback URL only says where NAVER sends the visitor back. The service URL says where a login may start: a login started from a page outside "+s+" can fail (in browsers other than Internet Explorer).",
-			whatJA+"サービス URL のドメイン "+s+" 上にありません。NAVER ではこれで構いません（コールバック URL は NAVER がお客様を戻す先です）。サービス URL はログインを始めてよい場所を決めます。"+s+" 以外のページから始めたログインは失敗することがあります（Internet Explorer 以外のブラウザ）。"),
+			whatJA+"サービスURLのドメイン "+s+" 上にありません。NAVERではこれで構いません（コールバックURLはNAVERがお客様を戻す先です）。サービスURLはログインを始めてよい場所を決めます。"+s+" 以外のページから始めたログインは失敗することがあります（Internet Explorer以外のブラウザ）。"),
 		Fix: fix,
 	}}
 }
@@ -438,8 +438,8 @@ func ruleDuplicates(_ string, cbs []string) []steps.Problem {
 		if seen[c.key] {
 			u := cleanURL(cb)
 			ps = append(ps, steps.Problem{
-				Rule: steps.T("the callback URL "+u+" is listed twice.", "コールバック URL "+u+" が 2 回入っています。"),
-				Fix:  steps.T("Keep it once.", "1 つだけ残してください。"),
+				Rule: steps.T("the callback URL "+u+" is listed twice.", "コールバックURL "+u+" が2回入っています。"),
+				Fix:  steps.T("Keep it once.", "1つだけ残してください。"),
 			})
 		}
 		seen[c.key] = true
@@ -477,9 +477,9 @@ func ruleWWWPair(service string, cbs []string) []steps.Problem {
 		ps = append(ps, steps.Problem{
 			Severity: steps.Warning,
 			Rule: steps.T("the callback URL "+u+" is listed but nothing on "+other+"; visitors who reach the shop as "+other+" cannot log in with NAVER.",
-				"コールバック URL "+u+" はありますが、"+other+" のものがありません。"+other+" でショップを開いたお客様は NAVER でログインできません。"),
+				"コールバックURL "+u+" はありますが、"+other+" のものがありません。"+other+" でショップを開いたお客様はNAVERでログインできません。"),
 			Fix: steps.T("Add the same URL on "+other+" as well, unless that address does not exist.",
-				other+" の同じ URL も追加してください（そのアドレスを使っていない場合は不要です）。"),
+				other+" の同じURLも追加してください（そのアドレスを使っていない場合は不要です）。"),
 		})
 	}
 	return ps

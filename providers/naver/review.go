@@ -45,7 +45,7 @@ var reviewLangs = map[steps.Lang]reviewWords{
 	},
 	steps.JA: {
 		own:    "自社のショップシステム",
-		id:     "利用者の識別子：NAVER アカウントとショップ会員の紐づけ",
+		id:     "利用者の識別子：NAVERアカウントとショップ会員の紐づけ",
 		name:   "氏名：会員登録時の名前の入力、注文・配送情報",
 		email:  "連絡先メール：注文確認と発送案内のメール",
 		sep:    " / ",

@@ -26,7 +26,7 @@ func ValidateAppName(v string, _ steps.Answers) *steps.Problem {
 	if strings.Contains(lower, "naver") || strings.Contains(v, "네이버") || strings.Contains(v, "ネイバー") {
 		return &steps.Problem{
 			Severity: steps.Warning,
-			Rule:     steps.T("names NAVER; NAVER refuses names that look like its own service.", "NAVER の名前が入っています。NAVER 自身のサービスに見える名前は審査で断られます。"),
+			Rule:     steps.T("names NAVER; NAVER refuses names that look like its own service.", "NAVERの名前が入っています。NAVER自身のサービスに見える名前は審査で断られます。"),
 			Fix:      steps.T("Use the shop's own name.", "ショップ自身の名前にしてください。"),
 		}
 	}
@@ -39,7 +39,7 @@ func ValidateAppName(v string, _ steps.Answers) *steps.Problem {
 	if meaningless[compact] {
 		return &steps.Problem{
 			Severity: steps.Warning,
-			Rule:     steps.T("says nothing about the shop; NAVER refuses names such as \"login\" or \"test\".", "ショップのことが分からない名前です。「login」「test」のような名前は NAVER の審査で断られます。"),
+			Rule:     steps.T("says nothing about the shop; NAVER refuses names such as \"login\" or \"test\".", "ショップのことが分からない名前です。「login」「test」のような名前はNAVERの審査で断られます。"),
 			Fix:      steps.T("Use the shop's name, as customers know it.", "お客様が知っているショップ名にしてください。"),
 		}
 	}
@@ -57,21 +57,21 @@ var meaningless = map[string]bool{
 // ValidateClientID: letters, digits, _ and -, at most 40; a warning when not 20 long.
 func ValidateClientID(v string, _ steps.Answers) *steps.Problem {
 	return credential(v, ClientIDLength,
-		steps.T("Copy the Client ID again from the application's overview in NAVER Developers.", "NAVER Developers のアプリケーション概要から Client ID をもう一度コピーしてください。"))
+		steps.T("Copy the Client ID again from the application's overview in NAVER Developers.", "NAVER Developersのアプリケーション概要からClient IDをもう一度コピーしてください。"))
 }
 
 // ValidateClientSecret: as the client ID, expected 10 long. The value never appears in
 // the message.
 func ValidateClientSecret(v string, _ steps.Answers) *steps.Problem {
 	return credential(v, ClientSecretLength,
-		steps.T("Copy the Client Secret again from the application's overview in NAVER Developers (press \"show\" first).", "NAVER Developers のアプリケーション概要から Client Secret をもう一度コピーしてください（先に「表示」を押します）。"))
+		steps.T("Copy the Client Secret again from the application's overview in NAVER Developers (press \"show\" first).", "NAVER Developersのアプリケーション概要からClient Secretをもう一度コピーしてください（先に「表示」を押します）。"))
 }
 
 func credentialRune(r rune) bool { return steps.IsAlnum(r) || r == '_' || r == '-' }
 
 func credential(v string, want int, fix steps.Text) *steps.Problem {
 	check := steps.All(
-		steps.Charset(steps.T("letters, digits, _ and -", "英数字と _ -"), credentialRune, fix),
+		steps.Charset(steps.T("letters, digits, _ and -", "英数字と_ -"), credentialRune, fix),
 		steps.MaxLen(40, fix),
 	)
 	if p := check(v, nil); p != nil {
@@ -79,7 +79,7 @@ func credential(v string, want int, fix steps.Text) *steps.Problem {
 	}
 	if n := steps.Len(v); n != want {
 		return steps.Warnf(
-			steps.T(fmt.Sprintf("has %d characters; NAVER's are %d long.", n, want), fmt.Sprintf("%d 文字です。NAVER の値は %d 文字です。", n, want)),
+			steps.T(fmt.Sprintf("has %d characters; NAVER's are %d long.", n, want), fmt.Sprintf("%d文字です。NAVERの値は%d文字です。", n, want)),
 			fix)
 	}
 	return nil
@@ -97,8 +97,8 @@ func ValidateURL(v string, _ steps.Answers) *steps.Problem {
 	if p := steps.URL(steps.Text{})(v, nil); p != nil {
 		return p
 	}
-	return steps.Errorf(steps.T("is not an http:// or https:// address.", "http:// か https:// で始まるアドレスではありません。"),
-		steps.T("Enter it as https://sample.com.", "https://sample.com の形で入力してください。"))
+	return steps.Errorf(steps.T("is not an http:// or https:// address.", "http://かhttps://で始まるアドレスではありません。"),
+		steps.T("Enter it as https://sample.com.", "https://sample.comの形で入力してください。"))
 }
 
 // ValidateDomain accepts what the planner can read: a domain with or without scheme,

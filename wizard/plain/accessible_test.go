@@ -263,7 +263,7 @@ func TestAccessibleResume(t *testing.T) {
 			t.Fatalf("err = %v", err)
 		}
 		got := out.String()
-		if !strings.Contains(got, "前回はステップ「その他」で中断しました") || !strings.Contains(got, "最初のステップから始めます。") || !strings.Contains(got, "ステップ 1 / 6：はじめに") {
+		if !strings.Contains(got, "前回はステップ「その他」で中断しました") || !strings.Contains(got, "最初のステップから始めます。") || !strings.Contains(got, "ステップ1 / 6：はじめに") {
 			t.Errorf("output:\n%s", got)
 		}
 	})
@@ -466,7 +466,7 @@ func TestAccessibleJapanese(t *testing.T) {
 		t.Fatalf("err = %v\n%s", err, out.String())
 	}
 	got := out.String()
-	for _, w := range []string{"ステップ 1 / 6：はじめに", "作成した（はい/いいえ）：", "重要：取り消せません。", "すべてのステップが終わりました。", "設定ファイルを書き込みました：/tmp/setup-wizard.yaml"} {
+	for _, w := range []string{"ステップ1 / 6：はじめに", "作成した（はい/いいえ）：", "重要：取り消せません。", "すべてのステップが終わりました。", "設定ファイルを書き込みました：/tmp/setup-wizard.yaml"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("output lacks %q", w)
 		}
@@ -546,7 +546,7 @@ func TestAccessibleReadsTheTranslation(t *testing.T) {
 			Key: "flow.t.purpose", Label: steps.T("Purpose (Korean)", "利用目的（韓国語）"), Kind: steps.KindText, Optional: true,
 			Derive: func(steps.Answers) string { return "카페24" },
 			Translation: func(_ steps.Answers, l steps.Lang) string {
-				return steps.T("Cafe24, the platform", "プラットフォーム名 Cafe24").In(l)
+				return steps.T("Cafe24, the platform", "プラットフォーム名Cafe24").In(l)
 			},
 		}},
 	}}}
@@ -555,7 +555,7 @@ func TestAccessibleReadsTheTranslation(t *testing.T) {
 		want []string
 	}{
 		{steps.EN, []string{"To paste: 카페24", "What it says: Cafe24, the platform"}},
-		{steps.JA, []string{"貼り付ける文：카페24", "内容：プラットフォーム名 Cafe24"}},
+		{steps.JA, []string{"貼り付ける文：카페24", "内容：プラットフォーム名Cafe24"}},
 	} {
 		s, _ := newSession(t, fl, nil, c.l)
 		o, out, _ := streams(lines(""))

@@ -22,7 +22,7 @@ var (
 
 func txtConfirmPrompt(l steps.Lang, n int) string {
 	if l == steps.JA {
-		return fmt.Sprintf("1〜%d の番号（o でアドレスを開く、Enter で今はしない）", n)
+		return fmt.Sprintf("1〜%dの番号（oでアドレスを開く、Enterで今はしない）", n)
 	}
 	return fmt.Sprintf("Number 1–%d (o opens the address, Enter: not now)", n)
 }

@@ -31,7 +31,7 @@ func secretRule(v string, _ steps.Answers) *steps.Problem {
 	}
 	n := len([]rune(v))
 	return &steps.Problem{
-		Rule: steps.T(fmt.Sprintf("must be 32 letters or digits, got %d.", n), fmt.Sprintf("英数字 32 文字です（%d 文字でした）。", n)),
+		Rule: steps.T(fmt.Sprintf("must be 32 letters or digits, got %d.", n), fmt.Sprintf("英数字32文字です（%d文字でした）。", n)),
 		Fix:  steps.T("Copy it again from the Basic settings tab.", "「チャネル基本設定」タブからもう一度コピーしてください。"),
 	}
 }
@@ -48,7 +48,7 @@ func digitsRule(v string, _ steps.Answers) *steps.Problem {
 	if len(v) != 10 {
 		return &steps.Problem{
 			Severity: steps.Warning,
-			Rule:     steps.T(fmt.Sprintf("is usually 10 digits, got %d.", len(v)), fmt.Sprintf("通常は 10 桁です（%d 桁でした）。", len(v))),
+			Rule:     steps.T(fmt.Sprintf("is usually 10 digits, got %d.", len(v)), fmt.Sprintf("通常は10桁です（%d桁でした）。", len(v))),
 			Fix:      steps.T("Check that you copied all of it.", "全部コピーしたか確かめてください。"),
 		}
 	}
@@ -60,8 +60,8 @@ func httpsRule(v string, _ steps.Answers) *steps.Problem {
 		return nil
 	}
 	return &steps.Problem{
-		Rule: steps.T("must start with https://.", "https:// で始まる必要があります。"),
-		Fix:  steps.T("Copy the address shown by the CMS.", "CMS に表示されたアドレスをコピーしてください。"),
+		Rule: steps.T("must start with https://.", "https://で始まる必要があります。"),
+		Fix:  steps.T("Copy the address shown by the CMS.", "CMSに表示されたアドレスをコピーしてください。"),
 	}
 }
 
@@ -109,7 +109,7 @@ func testFlow() *steps.Flow {
 				},
 			},
 			{
-				ID: "t.cms", Title: steps.T("Hand over", "CMS へ"), Handover: true,
+				ID: "t.cms", Title: steps.T("Hand over", "CMSへ"), Handover: true,
 				Confirm: steps.T("I pasted them", "貼り付けた"),
 			},
 			{

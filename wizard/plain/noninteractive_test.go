@@ -40,10 +40,10 @@ func TestNonInteractiveBadValues(t *testing.T) {
 		}},
 		{steps.JA, []string{
 			"line.account_name（アカウント名）：入力が必要です。管理画面のとおり。",
-			"line.messaging_api.channel_secret（チャネルシークレット）：英数字 32 文字です（31 文字でした）。「チャネル基本設定」タブからもう一度コピーしてください。",
+			"line.messaging_api.channel_secret（チャネルシークレット）：英数字32文字です（31文字でした）。「チャネル基本設定」タブからもう一度コピーしてください。",
 			"line.login.channel_id（チャネルID）：数字だけで入力してください。",
-			"naver.platform（プラットフォーム）：cafe24、other のいずれかを指定してください。",
-			"7 件の問題があります。設定ファイルは書き込んでいません。",
+			"naver.platform（プラットフォーム）：cafe24、otherのいずれかを指定してください。",
+			"7件の問題があります。設定ファイルは書き込んでいません。",
 		}},
 	}
 	for _, tt := range tests {
@@ -127,7 +127,7 @@ func TestNonInteractiveChecks(t *testing.T) {
 		return verify.Result{Status: verify.Fail, Step: "t.collect", Message: steps.T("The channel secret does not belong to this channel. Copy it again.", "チャネルシークレットがこのチャネルのものではありません。"), Detail: "400 invalid_client"}
 	}
 	unreachable := func(steps.Answers) verify.Result {
-		return verify.Result{Status: verify.Error, Message: steps.T("LINE could not be reached.", "LINE に接続できませんでした。"), Detail: "dial tcp: timeout"}
+		return verify.Result{Status: verify.Error, Message: steps.T("LINE could not be reached.", "LINEに接続できませんでした。"), Detail: "dial tcp: timeout"}
 	}
 	tests := []struct {
 		name     string

@@ -16,40 +16,40 @@ var (
 	txtWarningPrefix = steps.T("warning: ", "警告：")
 	txtChecking      = steps.T(
 		"Checking the values with the live APIs…",
-		"入力された値を API で確認しています…")
+		"入力された値をAPIで確認しています…")
 	txtCheckFailed = steps.T(
 		"A check failed, so the config file was not written. Fix the value the report names and run again.",
 		"確認で問題が見つかったため、設定ファイルは書き込んでいません。レポートにある値を直して、もう一度実行してください。")
 	txtCheckUnknown = steps.T(
 		"A check could not tell whether the values are right (an API did not answer clearly), so the config file was not written. Check the network or proxy and run again later.",
-		"API から確かな答えが得られず、値が正しいか確認できなかったため、設定ファイルは書き込んでいません。ネットワークやプロキシを確認し、時間をおいてもう一度実行してください。")
+		"APIから確かな答えが得られず、値が正しいか確認できなかったため、設定ファイルは書き込んでいません。ネットワークやプロキシを確認し、時間をおいてもう一度実行してください。")
 
 	txtHowTo = steps.T(
 		"Answer each question and press Enter. Enter alone keeps the value shown in brackets. Type < at any question to go back one step.",
-		"質問に答えて Enter を押してください。何も入力せずに Enter を押すと ［ ］内の値のままになります。< と入力すると一つ前のステップに戻ります。")
+		"質問に答えてEnterを押してください。何も入力せずにEnterを押すと ［ ］内の値のままになります。<と入力すると一つ前のステップに戻ります。")
 	txtImportant    = steps.T("Important: ", "重要：")
 	txtLinks        = steps.T("Pages to open:", "開くページ：")
-	txtOpenHint     = steps.T("Type o and Enter to open the first page in your browser, o2 for the second.", "o と入力して Enter を押すと、1 つ目のページをブラウザーで開きます。2 つ目は o2 です。")
+	txtOpenHint     = steps.T("Type o and Enter to open the first page in your browser, o2 for the second.", "oと入力してEnterを押すと、1つ目のページをブラウザーで開きます。2つ目はo2です。")
 	txtAtFirst      = steps.T("This is the first step; there is no step before it.", "これが最初のステップです。前のステップはありません。")
 	txtHidden       = steps.T("(not shown as you type)", "（入力した文字は表示されません）")
 	txtListHint     = steps.T("Separate several values with commas or spaces.", "複数ある場合はカンマか空白で区切ってください。")
 	txtYesNo        = steps.T("(y/n)", "（はい/いいえ）")
 	txtYes          = steps.T("yes", "はい")
 	txtNo           = steps.T("no", "いいえ")
-	txtBadYesNo     = steps.T("Please answer y (yes) or n (no).", "y（はい）か n（いいえ）で答えてください。")
-	txtContinue     = steps.T("Press Enter to go on", "Enter を押すと次へ進みます")
-	txtConfirmNo    = steps.T("Finish this in the console first, then answer y. Type < to go back a step.", "先に管理画面でこの作業を終えてから y と答えてください。< で前のステップに戻れます。")
+	txtBadYesNo     = steps.T("Please answer y (yes) or n (no).", "y（はい）かn（いいえ）で答えてください。")
+	txtContinue     = steps.T("Press Enter to go on", "Enterを押すと次へ進みます")
+	txtConfirmNo    = steps.T("Finish this in the console first, then answer y. Type < to go back a step.", "先に管理画面でこの作業を終えてからyと答えてください。<で前のステップに戻れます。")
 	txtConfirmReq   = steps.T("must be done before the next step.", "次のステップへ進む前に済ませる必要があります。")
 	txtConfirmFix   = steps.T("Do it in the console, then answer yes.", "管理画面で作業を済ませてから「はい」と答えてください。")
 	txtResumeNew    = steps.T("Starting from the first step.", "最初のステップから始めます。")
-	txtRunning      = steps.T("Checking with the live API…", "API で確認しています…")
-	txtCMSValues    = steps.T("Values to enter in the CMS:", "CMS に入力する値：")
+	txtRunning      = steps.T("Checking with the live API…", "APIで確認しています…")
+	txtCMSValues    = steps.T("Values to enter in the CMS:", "CMSに入力する値：")
 	txtAllDone      = steps.T("All steps are done.", "すべてのステップが終わりました。")
-	txtNotAll       = steps.T("Some checks did not pass (see above). Run setup-wizard again and go to the step named to fix them.", "一部の確認が通りませんでした（上記参照）。setup-wizard をもう一度実行し、示されたステップで直してください。")
+	txtNotAll       = steps.T("Some checks did not pass (see above). Run setup-wizard again and go to the step named to fix them.", "一部の確認が通りませんでした（上記参照）。setup-wizardをもう一度実行し、示されたステップで直してください。")
 	txtInputEnded   = steps.T("the input ended", "入力が終わりました")
 	txtNoAnswerRule = steps.T("no answer: the input ended before this question.", "回答がありません：この質問の前に入力が終わりました。")
 	txtBadChoice    = steps.T("That is not one of the numbers listed.", "一覧にない番号です。")
-	txtReport       = steps.T("Live checks:", "API による確認：")
+	txtReport       = steps.T("Live checks:", "APIによる確認：")
 	txtNoChecks     = steps.T("No live check applies to these values.", "この値に当てはまる確認はありません。")
 	txtPasteText    = steps.T("To paste: ", "貼り付ける文：")
 	txtPasteSays    = steps.T("What it says: ", "内容：")
@@ -57,7 +57,7 @@ var (
 
 func txtProblemCount(l steps.Lang, n int) string {
 	if l == steps.JA {
-		return fmt.Sprintf("%d 件の問題があります。設定ファイルは書き込んでいません。", n)
+		return fmt.Sprintf("%d件の問題があります。設定ファイルは書き込んでいません。", n)
 	}
 	if n == 1 {
 		return "1 problem found; the config file was not written."
@@ -88,14 +88,14 @@ func txtDraftFailed(l steps.Lang, err error) string {
 
 func txtStepOf(l steps.Lang, n, total int) string {
 	if l == steps.JA {
-		return fmt.Sprintf("ステップ %d / %d", n, total)
+		return fmt.Sprintf("ステップ%d / %d", n, total)
 	}
 	return fmt.Sprintf("Step %d of %d", n, total)
 }
 
 func txtKeeps(l steps.Lang, v string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("［Enter で %s のまま］", v)
+		return fmt.Sprintf("［Enterで%sのまま］", v)
 	}
 	return fmt.Sprintf("[Enter keeps %s]", v)
 }
@@ -151,7 +151,7 @@ func txtGoBackQ(l steps.Lang, step string) string {
 
 func txtRedactedNote(l steps.Lang, path string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("秘密の値は一部だけ表示しています。全体は %s にあります（あなただけが読めるファイルです）。", path)
+		return fmt.Sprintf("秘密の値は一部だけ表示しています。全体は%sにあります（あなただけが読めるファイルです）。", path)
 	}
 	return fmt.Sprintf("Secrets are shortened here; the full values are in %s (a file only you can read).", path)
 }
@@ -207,7 +207,7 @@ func txtTooMany(l steps.Lang, what string) string {
 
 func txtQuestionAbout(l steps.Lang, checkID string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("確認 %s についての質問", checkID)
+		return fmt.Sprintf("確認%sについての質問", checkID)
 	}
 	return fmt.Sprintf("the question about check %s", checkID)
 }
@@ -248,13 +248,13 @@ var (
 	txtGoingOn          = steps.T("Going on with a problem left: the end will list it.", "問題を残したまま進みます。最後に一覧で表示されます。")
 	txtFixedNow         = steps.T("Checked again: it passes now.", "もう一度確認しました。今度は通りました。")
 	txtWrongValue       = steps.T("(a check found this wrong: fix it first)", "（確認で誤りが見つかりました。先に直してください）")
-	txtBadStopChoice    = steps.T("Type g, r or n.", "g、r、n のいずれかを入力してください。")
+	txtBadStopChoice    = steps.T("Type g, r or n.", "g、r、nのいずれかを入力してください。")
 	txtStopChoiceNoStep = steps.T("r = check again now, n = continue anyway (the end lists it as a problem)", "r＝今すぐもう一度確認、n＝このまま進む（最後に問題として表示されます）")
 )
 
 func txtStopped(l steps.Lang, n int) string {
 	if l == steps.JA {
-		return fmt.Sprintf("%d 件の確認が通りませんでした。直すまで連携は動きません：", n)
+		return fmt.Sprintf("%d件の確認が通りませんでした。直すまで連携は動きません：", n)
 	}
 	if n == 1 {
 		return "A check did not pass. The integration will not work until it is fixed:"
@@ -264,42 +264,42 @@ func txtStopped(l steps.Lang, n int) string {
 
 func txtStopChoice(l steps.Lang, n int, title string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("g＝ステップ %d「%s」へ移動して直す、r＝今すぐもう一度確認、n＝このまま進む（最後に問題として表示されます）", n, title)
+		return fmt.Sprintf("g＝ステップ%d「%s」へ移動して直す、r＝今すぐもう一度確認、n＝このまま進む（最後に問題として表示されます）", n, title)
 	}
 	return fmt.Sprintf("g = go to step %d “%s” to fix it, r = check again now, n = continue anyway (the end lists it as a problem)", n, title)
 }
 
 func txtEndChoice(l steps.Lang, n int, title string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("g＝ステップ %d「%s」へ移動して直す、Enter＝問題を残したまま終了", n, title)
+		return fmt.Sprintf("g＝ステップ%d「%s」へ移動して直す、Enter＝問題を残したまま終了", n, title)
 	}
 	return fmt.Sprintf("g = go to step %d “%s” to fix it, Enter = finish with these problems", n, title)
 }
 
 func txtFixOn(l steps.Lang, n int, title string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("（直す場所：ステップ %d「%s」）", n, title)
+		return fmt.Sprintf("（直す場所：ステップ%d「%s」）", n, title)
 	}
 	return fmt.Sprintf("(fix on step %d “%s”)", n, title)
 }
 
 func txtStillFailing(l steps.Lang, word string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("まだ通りません。コンソールで直してから、どの質問でも %s と入力するともう一度確認します。", word)
+		return fmt.Sprintf("まだ通りません。コンソールで直してから、どの質問でも%sと入力するともう一度確認します。", word)
 	}
 	return fmt.Sprintf("Still not passing. Fix it in the console, then type %s at any question to check again.", word)
 }
 
 func txtExitCode(l steps.Lang, code int) string {
 	if l == steps.JA {
-		return fmt.Sprintf("設定は保存しましたが、連携はまだ動きません（終了コード %d）。", code)
+		return fmt.Sprintf("設定は保存しましたが、連携はまだ動きません（終了コード%d）。", code)
 	}
 	return fmt.Sprintf("The settings are saved, but the integration does not work yet (exit code %d).", code)
 }
 
 func txtAgainHint(l steps.Lang, word string) string {
 	if l == steps.JA {
-		return fmt.Sprintf("コンソールで直したら、どの質問でも %s と入力すると、ここでもう一度確認します（確認の質問に「はい」と答えても同じです）。", word)
+		return fmt.Sprintf("コンソールで直したら、どの質問でも%sと入力すると、ここでもう一度確認します（確認の質問に「はい」と答えても同じです）。", word)
 	}
 	return fmt.Sprintf("Once fixed in the console, type %s at any question to check again here (answering yes to the confirmation does the same).", word)
 }

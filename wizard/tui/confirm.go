@@ -23,10 +23,10 @@ var (
 	txtConfirmTitle = steps.T("Only you can tell: %s", "あなたにしか確かめられません：%s")
 	txtConfirmOpen  = steps.T("Address to open", "開くアドレス")
 	txtConfirmKeys  = steps.T("↑/↓ or 1–%d choose • enter answer • o open the address • c copy it • esc not now (the result stays)",
-		"↑/↓ か 1〜%d で選ぶ • enter 回答 • o アドレスを開く • c コピー • esc 今はしない（結果はそのまま）")
-	txtConfirmHelp  = steps.T("↑/↓ choose • enter answer • o open • c copy • esc not now", "↑/↓ 選ぶ • enter 回答 • o 開く • c コピー • esc 今はしない")
-	txtConfirmLater = steps.T("Not confirmed now: %s keeps its result.", "今は確認しません：%s の結果はそのままです。")
-	txtConfirmDone  = steps.T("Recorded what you saw for %s.", "%s についてあなたが見た内容を記録しました。")
+		"↑/↓ か1〜%dで選ぶ • enter回答 • oアドレスを開く • cコピー • esc今はしない（結果はそのまま）")
+	txtConfirmHelp  = steps.T("↑/↓ choose • enter answer • o open • c copy • esc not now", "↑/↓ 選ぶ • enter回答 • o開く • cコピー • esc今はしない")
+	txtConfirmLater = steps.T("Not confirmed now: %s keeps its result.", "今は確認しません：%sの結果はそのままです。")
+	txtConfirmDone  = steps.T("Recorded what you saw for %s.", "%sについてあなたが見た内容を記録しました。")
 )
 
 // confirmState is what the screen knows of the operator's confirmations.

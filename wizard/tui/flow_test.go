@@ -18,13 +18,13 @@ func testFlow() *steps.Flow {
 	}
 	https := func(v string, _ steps.Answers) *steps.Problem {
 		if !strings.HasPrefix(v, "https://") {
-			return &steps.Problem{Rule: steps.T("must start with https://.", "https:// で始まる必要があります。"), Fix: steps.T("Copy the address from the CMS.", "CMSからアドレスをコピーしてください。")}
+			return &steps.Problem{Rule: steps.T("must start with https://.", "https://で始まる必要があります。"), Fix: steps.T("Copy the address from the CMS.", "CMSからアドレスをコピーしてください。")}
 		}
 		return nil
 	}
 	linee := func(v string, _ steps.Answers) *steps.Problem {
 		if !strings.HasPrefix(v, "https://lin.ee/") {
-			return &steps.Problem{Severity: steps.Warning, Rule: steps.T("is not a lin.ee link.", "lin.ee のリンクではありません。"), Fix: steps.T("Check it is the add-friend link.", "友だち追加リンクか確かめてください。")}
+			return &steps.Problem{Severity: steps.Warning, Rule: steps.T("is not a lin.ee link.", "lin.eeのリンクではありません。"), Fix: steps.T("Check it is the add-friend link.", "友だち追加リンクか確かめてください。")}
 		}
 		return nil
 	}

@@ -106,7 +106,7 @@ func TestGoldenFailedCheck(t *testing.T) {
 		fc.results["line.bot"] = verify.Result{Status: verify.Fail, Step: "line.chat_on",
 			Message: steps.T("Chat is off, so customers' messages never reach the CMS. Switch Chat on in step 3.",
 				"チャットがオフのため、お客様のメッセージがCMSに届きません。ステップ3でチャットをオンにしてください。")}
-		fc.results["line.friend_url"] = verify.Result{Status: verify.Skipped, Message: steps.T("Not checked: line.bot failed.", "line.bot が失敗したため確認していません。")}
+		fc.results["line.friend_url"] = verify.Result{Status: verify.Skipped, Message: steps.T("Not checked: line.bot failed.", "line.botが失敗したため確認していません。")}
 		u := start(t, s, 100, 32)
 		for _, k := range []string{"line.messaging_api.channel_access_token", "line.messaging_api.channel_secret",
 			"line.messaging_api.add_friend_url", "line.login.channel_id", "line.login.channel_secret"} {

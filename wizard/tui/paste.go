@@ -12,7 +12,7 @@ import (
 // field's Translation); c copies the text to paste.
 
 var (
-	txtPasteText   = steps.T("The text to paste (c copies it; ctrl+y in a field)", "貼り付ける文（c でコピー、入力欄の中では ctrl+y）")
+	txtPasteText   = steps.T("The text to paste (c copies it; ctrl+y in a field)", "貼り付ける文（cでコピー、入力欄の中ではctrl+y）")
 	txtPasteOwn    = steps.T("What it says, in English", "日本語での内容")
 	txtPasteEdited = steps.T("You changed the text; this is what the wizard's text said.", "文を書き換えたため、この内容はウィザードが書いた文のものです。")
 )

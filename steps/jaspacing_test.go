@@ -1,0 +1,173 @@
+package steps
+
+import (
+	"flag"
+	"go/scanner"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// fixJASpacing rewrites the texts (and the tests' expected texts) instead of failing:
+// go test ./steps -run JASpacing -fix-ja-spacing
+var fixJASpacing = flag.Bool("fix-ja-spacing", false, "remove the spaces between Japanese and Latin text in every Go source")
+
+// TestJASpacing holds every Japanese text of the program to one spacing convention: no
+// space between Japanese and Latin letters, digits or signs ("LINEログイン", "友だち追加URL",
+// "32文字", "--sandboxなし"). It reads every Go source of the module (tests aside) and
+// names each string literal that breaks it. Spaces inside a command in single quotes
+// ('setup-wizard verify -c ファイル') and after a shell comment sign are kept, as are runs
+// of several spaces (alignment), spaces after a half-width stop or colon ("1. はじめて",
+// YAML's "key: 値") and spaces at a literal's ends (next to a value pasted in).
+func TestJASpacing(t *testing.T) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != root && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		// Tests' expected texts follow when fixing; only the program's texts are checked.
+		if !strings.HasSuffix(path, ".go") || (strings.HasSuffix(path, "_test.go") && !*fixJASpacing) {
+			return nil
+		}
+		if filepath.Base(path) == "jaspacing_test.go" {
+			return nil // its own examples break the rule on purpose
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fixed, bad := jaSpacing(path, src)
+		rel, _ := filepath.Rel(root, path)
+		if *fixJASpacing && len(bad) > 0 {
+			return os.WriteFile(path, fixed, 0o644)
+		}
+		for _, b := range bad {
+			t.Errorf("%s:%d: a space between Japanese and Latin text: %s", rel, b.line, b.text)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestJASpacingRule(t *testing.T) {
+	for in, want := range map[string]string{
+		`"LINE ログイン"`:                           `"LINEログイン"`,
+		`"友だち追加 URL"`:                           `"友だち追加URL"`,
+		`"英数字 32 文字です"`:                         `"英数字32文字です"`,
+		`"%s への回答"`:                             `"%sへの回答"`,
+		`"Enter を押す"`:                           `"Enterを押す"`,
+		`"'setup-wizard verify -c ファイル' で確認"`:   `"'setup-wizard verify -c ファイル'で確認"`,
+		"\"\\n  コピー\"":                          "\"\\n  コピー\"",
+		`"チャネル "`:                               `"チャネル "`,
+		`"a  あ"`:                                `"a  あ"`,
+		`"# すべて"`:                               `"# すべて"`,
+		`"Press Enter to open 応答設定 in the app"`: `"Press Enter to open 応答設定 in the app"`,
+		`"NAVERでは 개발 중 と表示"`:                    `"NAVERでは 개발 중 と表示"`,
+	} {
+		out, _ := jaSpacing("x.go", []byte("package x\nvar s = "+in+"\n"))
+		if got := strings.TrimSuffix(strings.TrimPrefix(string(out), "package x\nvar s = "), "\n"); got != want {
+			t.Errorf("%s → %s, want %s", in, got, want)
+		}
+	}
+}
+
+type jaSpacingProblem struct {
+	line int
+	text string
+}
+
+// jaSpacing returns src with the convention applied, and the literals that broke it.
+func jaSpacing(path string, src []byte) ([]byte, []jaSpacingProblem) {
+	fset := token.NewFileSet()
+	file := fset.AddFile(path, -1, len(src))
+	var s scanner.Scanner
+	s.Init(file, src, nil, 0)
+	var b strings.Builder
+	var bad []jaSpacingProblem
+	last := 0
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok != token.STRING || !isJAText(lit) {
+			continue
+		}
+		fixed := lit[:1] + jaFix(lit[1:len(lit)-1]) + lit[len(lit)-1:]
+		if fixed == lit {
+			continue
+		}
+		off := file.Offset(pos)
+		b.Write(src[last:off])
+		b.WriteString(fixed)
+		last = off + len(lit)
+		bad = append(bad, jaSpacingProblem{line: file.Line(pos), text: lit})
+	}
+	b.Write(src[last:])
+	return []byte(b.String()), bad
+}
+
+// englishRun finds three lower-case English words in a row: an English text, which may
+// quote a console label in Japanese after a space.
+var englishRun = regexp.MustCompile(`\b[a-z]{2,}[ ,]+[a-z]{2,} [a-z]{2,}\b`)
+
+// isJAText tells a Japanese text, or a piece of one: kana and no run of English words.
+func isJAText(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana) }) >= 0 &&
+		!englishRun.MatchString(s)
+}
+
+// isJA is Japanese script and full-width punctuation (not the ideographic space).
+func isJA(r rune) bool {
+	return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) || r == 'ー' ||
+		(r > 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60)
+}
+
+// isLatin is a printable ASCII character other than a space.
+func isLatin(r rune) bool { return r > ' ' && r < 0x7f }
+
+// jaFix removes each single space between Japanese and Latin text in content (a literal
+// without its quotes), except inside '…' (a command) and after '#'.
+func jaFix(content string) string {
+	rs := []rune(content)
+	out := make([]rune, 0, len(rs))
+	quoted, comment := false, false
+	for i, r := range rs {
+		switch r {
+		case '\'':
+			quoted = !quoted
+		case '#':
+			comment = true
+		case '\n':
+			comment = false
+		}
+		if r == ' ' && !quoted && !comment && i > 0 && i+1 < len(rs) && rs[i-1] != ' ' && rs[i+1] != ' ' {
+			p, n := rs[i-1], rs[i+1]
+			escape := i >= 2 && rs[i-2] == '\\' && (p == 'n' || p == 't') // "\n " starts an indent
+			// A space after a half-width stop or colon is punctuation's own ("1. はじめて",
+			// "key: 値"), not one between words.
+			punct := strings.ContainsRune(".:,;!?", p)
+			if !escape && !punct && ((isJA(p) && isLatin(n)) || (isLatin(p) && isJA(n))) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
