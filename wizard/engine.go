@@ -97,6 +97,14 @@ func (e *Engine) Set(key, value string) {
 	e.answers[key] = value
 }
 
+// Editing tells the engine that key is being changed to value on screen, before it is
+// stored: results of checks that read key become stale as soon as the value differs.
+func (e *Engine) Editing(key, value string) {
+	if strings.TrimSpace(value) != e.Value(key) {
+		e.ledger.changed(key)
+	}
+}
+
 // Learn merges values found out by live checks (the channel ID behind a token).
 func (e *Engine) Learn(values map[string]string) {
 	for k, v := range values {

@@ -614,3 +614,37 @@ func TestStatusLineNamesTheTimedOutCheck(t *testing.T) {
 		t.Errorf("status after the run: %q", got)
 	}
 }
+
+// TestChangedValueMarksResultsStale: back on the collect step after its checks ran,
+// typing a new token marks the result that read the old one as stale at once; passing the
+// step runs it again.
+func TestChangedValueMarksResultsStale(t *testing.T) {
+	s, fc, _ := testSession(t, steps.EN, steps.Answers{
+		"line.account_name":                       "Salon Test",
+		"line.messaging_api.channel_access_token": "tok-0123456789",
+		"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
+	})
+	s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
+	u := start(t, s, 100, 32)
+	u.waitFocus("line.messaging_api.channel_access_token")
+	u.send(enter)
+	u.waitFocus("line.messaging_api.add_friend_url")
+	u.send(enter)
+	u.waitStep("t.cms")
+	u.wait("the check done", func(s snap) bool { return len(fc.ran()) == 1 && strings.Contains(s.screen, "t.token  All good.") })
+	u.send(shiftTab) // back to the collect step, on its first field
+	u.waitStep("t.collect")
+	u.waitFocus("line.messaging_api.channel_access_token")
+	u.typ("9")
+	sn := u.waitText("(a value changed since")
+	if !strings.Contains(sn.screen, "t.token  All good.") {
+		t.Errorf("the stale result is not shown with its mark:\n%s", sn.screen)
+	}
+	u.send(enter)
+	u.waitFocus("line.messaging_api.add_friend_url")
+	u.send(enter)
+	u.waitStep("t.cms")
+	u.wait("the check run again", func(s snap) bool { return len(fc.ran()) == 2 && !strings.Contains(s.screen, "value changed since") })
+	u.send(ctrlC)
+	u.finish()
+}

@@ -104,3 +104,9 @@ func (m *model) jumpTarget() *wizard.Problem {
 	}
 	return nil
 }
+
+// stale reports whether the latest result of check id was given on values changed since.
+func (m *model) stale(id string) bool {
+	en, ok := m.ledger().Entry(id)
+	return ok && en.Stale
+}

@@ -352,6 +352,14 @@ func (m *model) forward(msg tea.Msg) tea.Cmd {
 	}
 	if m.phase == phaseStep {
 		m.rederive()
+		if m.form != nil && m.form.State == huh.StateNormal {
+			for _, b := range m.binds {
+				// A result on screen is never shown as current for a value being changed.
+				if v, ok := b.hfield.GetValue().(string); ok && b.text {
+					m.eng().Editing(b.key, v)
+				}
+			}
+		}
 	}
 	return tea.Batch(cmd, m.afterForm())
 }

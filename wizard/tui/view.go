@@ -528,7 +528,7 @@ func (m *model) statusLine() string {
 		if cur := m.eng().Current(); cur != p.Step {
 			s += m.st.Muted.Render("  (" + tf(txtJumpOffer, l, p.Number, p.Step.Title.In(l)) + ")")
 		}
-	case m.phase == phaseStep && m.headline != nil:
+	case m.phase == phaseStep && m.headline != nil && !m.stale(m.headline.ID):
 		r := m.headline
 		mark, sty := m.resultMark(r.Status)
 		s = sty.Render(mark + " " + r.ID + "  " + steps.Clean(r.Message.In(l)))
