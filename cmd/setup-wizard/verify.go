@@ -154,6 +154,9 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	if keys := redactedIn(c); len(keys) > 0 {
 		return usagef(a.text(msgVerifyRedacted), path, strings.Join(keys, ", "))
 	}
+	if err := incomplete(path, c, answers, a.lang); err != nil {
+		return usagef("%s", err)
+	}
 	if err := config.CheckWritable(path); err != nil {
 		return err // found before a check runs, not after the webhook test
 	}
@@ -440,6 +443,9 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker
 	}
 	if keys := redactedIn(c); len(keys) > 0 {
 		return fail(c, wizard.ExitUsage, fmt.Errorf(a.text(msgVerifyRedacted), path, strings.Join(keys, ", ")))
+	}
+	if err := incomplete(path, c, answers, a.lang); err != nil {
+		return fail(c, wizard.ExitUsage, err)
 	}
 	urls, done, err := o.URLs(path)
 	if err != nil {
