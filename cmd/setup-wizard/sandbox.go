@@ -225,12 +225,11 @@ func (a *App) verifyCommand(sandbox bool, path string) string {
 }
 
 // commandName is how to start this program again from the same shell: "go run
-// ./cmd/setup-wizard" for a binary that go run built in a temporary directory (it is gone
-// once the run ends), the bare name when the PATH finds the same program, else the path
-// as it was typed.
+// ./cmd/setup-wizard" for a binary that go run built (in a temporary directory that is
+// gone once the run ends, or in the build cache, where it may be evicted and which nobody
+// types), the bare name when the PATH finds the same program, else the path as it was typed.
 func commandName(arg0 string, lookPath func(string) (string, error)) string {
-	dir := filepath.Dir(arg0)
-	if filepath.Base(dir) == "exe" && strings.Contains(filepath.ToSlash(dir), "/go-build") {
+	if builtByGoRun(arg0) {
 		return "go run ./cmd/setup-wizard"
 	}
 	base := filepath.Base(arg0)
@@ -241,6 +240,21 @@ func commandName(arg0 string, lookPath func(string) (string, error)) string {
 		return quoteArg(base)
 	}
 	return quoteArg(arg0)
+}
+
+// builtByGoRun tells a binary that go run built: $TMPDIR/go-build…/b001/exe/NAME before
+// Go 1.24, and since then $GOCACHE/xx/<64 hex digits>-d/NAME (xx the hash's first two),
+// wherever GOCACHE points.
+func builtByGoRun(arg0 string) bool {
+	dir := filepath.Dir(arg0)
+	if filepath.Base(dir) == "exe" && strings.Contains(filepath.ToSlash(dir), "/go-build") {
+		return true
+	}
+	hash, ok := strings.CutSuffix(filepath.Base(dir), "-d")
+	if !ok || len(hash) != 64 || strings.Trim(hash, "0123456789abcdef") != "" {
+		return false
+	}
+	return filepath.Base(filepath.Dir(dir)) == hash[:2]
 }
 
 func sameFile(a, b string) bool {

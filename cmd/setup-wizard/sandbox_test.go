@@ -111,6 +111,12 @@ func TestCommandName(t *testing.T) {
 	}{
 		// go run builds into a temporary directory that is gone after the run.
 		{"/tmp/go-build3261721/b001/exe/setup-wizard", notFound, "go run ./cmd/setup-wizard"},
+		// Since Go 1.24 go run keeps the binary in the build cache, wherever GOCACHE is.
+		{"/root/.cache/go-build/33/33cc3d6a782c8fdafab8859c514909dda29c7ef81f379117a2b9f076a4702ef3-d/setup-wizard", notFound, "go run ./cmd/setup-wizard"},
+		{"/var/cache/gocache/0a/0a" + strings.Repeat("1", 62) + "-d/setup-wizard", found, "go run ./cmd/setup-wizard"},
+		// Not the cache's shape: a directory that only ends in -d, or a hash under another folder.
+		{"/opt/build-d/setup-wizard", notFound, "/opt/build-d/setup-wizard"},
+		{"/x/ff/0a" + strings.Repeat("1", 62) + "-d/setup-wizard", notFound, "/x/ff/0a" + strings.Repeat("1", 62) + "-d/setup-wizard"},
 		{"setup-wizard", notFound, "setup-wizard"},
 		{bin, found, "setup-wizard"},
 		{"./sw", notFound, "./sw"},
