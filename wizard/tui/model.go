@@ -301,7 +301,7 @@ func (m *model) ranDone(msg runDoneMsg) tea.Cmd {
 	case runStop:
 		m.stopBusy = false
 		if m.phase == phaseStop && len(m.ledger().Problems()) == 0 {
-			m.phase = phaseStep
+			m.phase, m.scroll = phaseStep, 0
 			m.note = txtFixedNow.In(m.lang)
 		}
 	case runInPlace:
@@ -329,7 +329,7 @@ func (m *model) ranDone(msg runDoneMsg) tea.Cmd {
 	case runStep:
 		if m.phase == phaseStep && m.ledger().Stops(msg.results) {
 			m.storeValues()
-			m.phase = phaseStop
+			m.phase, m.scroll, m.reading = phaseStop, 0, false
 		}
 	}
 	return nil
@@ -586,6 +586,16 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.cf.ask != nil {
 		return m, m.confirmKey(msg)
 	}
+	if m.phase == phaseFinal || m.phase == phaseStop {
+		switch k {
+		case "pgup":
+			m.scroll = max(m.scroll-max(m.bodyHeight()-2, 1), 0)
+			return m, nil
+		case "pgdown":
+			m.scroll += max(m.bodyHeight()-2, 1)
+			return m, nil
+		}
+	}
 	switch m.phase {
 	case phaseResume:
 		return m, m.forward(msg)
@@ -624,7 +634,7 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, m.launch(ids, "", runStop)
 		case key.Matches(msg, m.keys.GoOn):
 			m.ledger().Accept()
-			m.phase = phaseStep
+			m.phase, m.scroll = phaseStep, 0
 			m.note = txtGoingOn.In(m.lang)
 			return m, nil
 		}

@@ -34,11 +34,11 @@ func (m *model) render() string {
 	case m.phase == phaseResume:
 		body = m.fit(m.resumeForm.View(), m.width-2, h)
 	case m.phase == phaseFinal:
-		body = m.fit(m.finalPane(), m.width-2, h)
+		body = m.fit(m.scrolled(m.finalPane(), h), m.width-2, h)
 	default:
 		var pane string
 		if m.phase == phaseStop {
-			pane = m.fit(m.stopPane(m.paneWidth()), m.paneWidth(), h)
+			pane = m.fit(m.scrolled(m.stopPane(m.paneWidth()), h), m.paneWidth(), h)
 		} else {
 			pane = m.pane(m.paneWidth(), h)
 		}
@@ -290,6 +290,20 @@ func (m *model) stack(top, low []string, w, h int) string {
 		}
 	}
 	return m.fit(strings.Join(append(tl, ll...), "\n"), w, h)
+}
+
+// scrolled shows the part of a whole-pane text (the stop panel, the final screen) that
+// pgup/pgdn scrolled to, when it is taller than h lines.
+func (m *model) scrolled(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= h {
+		m.scroll = 0
+		return s
+	}
+	page := max(h-1, 1)
+	m.scroll = min(m.scroll, len(lines)-page)
+	hint := m.st.Muted.Render("… pgup/pgdn")
+	return strings.Join(append(append([]string{}, lines[m.scroll:m.scroll+page]...), hint), "\n")
 }
 
 // fit clips s to w columns and h lines.
