@@ -59,7 +59,8 @@ func BenchmarkLINEVerify(b *testing.B) {
 				results := suite.RunAll(context.Background(), lineAnswers(), nil)
 				total += time.Since(start)
 				for _, r := range results {
-					if r.Status != verify.Pass {
+					// The callback check cannot tell without a signed-in browser: a warning.
+					if r.Status != verify.Pass && r.Status != verify.Warn {
 						b.Fatalf("%s: %s %s", r.ID, r.Status, r.Detail)
 					}
 				}

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 
@@ -94,12 +95,13 @@ func (f Field) Key() string { return "flow.platform." + f.Name }
 // Template is a URL with {field} placeholders ("https://{shop}.example.com/line/webhook").
 type Template string
 
-var placeholderRe = regexp.MustCompile(`\{([a-z][a-z0-9_]*)\}`)
+// Compiled on first use: a program that only prints its version pays nothing.
+var placeholderRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([a-z][a-z0-9_]*)\}`) })
 
 // Names lists the fields the template needs.
 func (t Template) Names() []string {
 	var out []string
-	for _, m := range placeholderRe.FindAllStringSubmatch(string(t), -1) {
+	for _, m := range placeholderRe().FindAllStringSubmatch(string(t), -1) {
 		if !slices.Contains(out, m[1]) {
 			out = append(out, m[1])
 		}
@@ -114,7 +116,7 @@ func (p *Profile) Fill(t Template, a steps.Answers) string {
 		return ""
 	}
 	ok := true
-	out := placeholderRe.ReplaceAllStringFunc(string(t), func(m string) string {
+	out := placeholderRe().ReplaceAllStringFunc(string(t), func(m string) string {
 		f, found := p.field(m[1 : len(m)-1])
 		v := a.Get(f.Key())
 		if !found || v == "" || (f.Pattern != nil && !f.Pattern.MatchString(v)) {
@@ -328,7 +330,7 @@ type adminDoc struct {
 	SaveButton *text `yaml:"save_button"`
 }
 
-var idRe = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
+var idRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`) })
 
 // Parse decodes a profile strictly: an unknown or repeated key, a wrong type, a bad URL
 // or template is an error naming the key and its line. name is used in messages only.
@@ -355,7 +357,7 @@ func Parse(name string, b []byte) (*Profile, error) {
 	if f.Version != 1 {
 		return nil, bad("version", `"version" must be 1. Write "version: 1" as the first line.`, `「version」は1にしてください。先頭の行に「version: 1」と書いてください。`)
 	}
-	if !idRe.MatchString(f.ID) {
+	if !idRe().MatchString(f.ID) {
 		return nil, bad("id", `"id" must be a short name in lowercase letters, digits, - or _ (such as "myshop").`, `「id」は英小文字・数字・-・_の短い名前にしてください（例：myshop）。`)
 	}
 	p := &Profile{ID: f.ID, Name: f.Name.T(), Label: f.Label.T()}
@@ -468,7 +470,7 @@ func (p *Profile) checkTemplate(t Template) *steps.Text {
 		}
 		a[f.Key()] = v
 	}
-	if strings.ContainsAny(strings.ReplaceAll(placeholderRe.ReplaceAllString(string(t), ""), "{}", ""), "{}") {
+	if strings.ContainsAny(strings.ReplaceAll(placeholderRe().ReplaceAllString(string(t), ""), "{}", ""), "{}") {
 		e := steps.T("has a brace that is not a {field} placeholder (lowercase name in braces).", "{項目名}（英小文字）の形でない波かっこがあります。")
 		return &e
 	}
