@@ -30,6 +30,13 @@ type IO struct {
 
 // run executes the command line and returns the exit code (a contract, see DESIGN.md).
 func run(args []string, streams *IO, getenv func(string) string) (code int) {
+	if len(args) == 1 && args[0] == "--version" {
+		// Scripts and package managers ask this alone: answered before the commands and
+		// their flags are built (half of --version's own work; the rest is the program's
+		// start-up before main).
+		fmt.Fprintln(streams.Out, readBuildInfo().String())
+		return wizard.ExitOK
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	// ctrl+c and SIGTERM cancel ctx once a command starts; --version and --help, done
