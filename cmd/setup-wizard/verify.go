@@ -421,7 +421,12 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker
 		r.err, r.code = err, code
 		r.report = verify.NewJSONReport(o.meta(path, c), nil, a.lang)
 		r.report.ExitCode = code
-		r.report.Results = []verify.JSONResult{{ID: "config", Status: verify.Error, Message: steps.Clean(err.Error())}}
+		msg := err.Error()
+		var load *config.LoadError
+		if errors.As(err, &load) {
+			msg = load.Message(string(a.lang))
+		}
+		r.report.Results = []verify.JSONResult{{ID: "config", Status: verify.Error, Message: steps.Clean(msg)}}
 		r.report.Summary.Error = 1
 		return r
 	}
