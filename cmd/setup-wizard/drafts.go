@@ -31,7 +31,7 @@ func newDraftsCmd(a *App, runF func(*draftsOptions) error) *cobra.Command {
 		Short:   a.text(helpDraftsShort),
 		Long:    a.text(helpDraftsLong),
 		Example: "  setup-wizard drafts\n  setup-wizard drafts --rm line.new-1a2b3c4d5e6f\n  setup-wizard drafts --all",
-		Args:    noArgs,
+		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Dir == "" {
 				dir, err := wizard.StateDir()

@@ -28,7 +28,7 @@ func newExportCmd(a *App, runF func(*exportOptions) error) *cobra.Command {
 		Short:   a.text(helpExportShort),
 		Long:    a.text(helpExportLong),
 		Example: a.text(helpExportExample),
-		Args:    noArgs,
+		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch opts.Format {
 			case "yaml", "json", "env":

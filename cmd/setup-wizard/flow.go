@@ -34,7 +34,7 @@ func newLineCmd(a *App) *cobra.Command {
 		Use:     "line",
 		Short:   a.text(helpLineShort),
 		Example: a.text(helpLineExample),
-		Args:    noArgs,
+		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch flow {
 			case "", "new", "switch":
@@ -54,7 +54,7 @@ func newNaverCmd(a *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "naver",
 		Short: a.text(helpNaverShort),
-		Args:  noArgs,
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			given, err := a.loadAnswers(cmd.Context())
 			if err != nil {
@@ -67,9 +67,9 @@ func newNaverCmd(a *App) *cobra.Command {
 	return cmd
 }
 
-func noArgs(cmd *cobra.Command, args []string) error {
+func (a *App) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("%q takes no arguments, got %q", cmd.CommandPath(), strings.Join(args, " "))
+		return usagef(a.text(msgNoArguments), cmd.CommandPath(), strings.Join(args, " "))
 	}
 	return nil
 }
@@ -165,7 +165,7 @@ func (a *App) runLineWith(ctx context.Context, flow string, given steps.Answers)
 			}
 		}
 	default:
-		return usagef("line.flow %q in the answers is not a LINE flow: use new or switch", flow)
+		return usagef(a.text(msgBadAnswersFlow), flow)
 	}
 	p, err := a.platformFor(ctx, "line", given)
 	if err != nil {

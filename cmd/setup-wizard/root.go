@@ -148,7 +148,7 @@ func newRootCmd(a *App) *cobra.Command {
 	}
 	// --version is answered before anything else starts (no template, no signal thread).
 	root.Flags().BoolVar(&a.showVersion, "version", false, a.text(flagVersion))
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{msg: flagErrorText(a.lang, err)} })
 	root.PersistentFlags().StringVar(&a.LangFlag, "lang", "", a.text(flagLang))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedValues("ja", "en"))
 	a.addWalkFlags(root)
@@ -257,7 +257,7 @@ func (a *App) applyEnv(fs *pflag.FlagSet) error {
 			v = fmt.Sprint(truthy(v))
 		}
 		if e := f.Value.Set(v); e != nil {
-			err = usagef("%s=%q: %v", name, v, e)
+			err = &usageError{msg: envErrorText(a.lang, name, v, f.Name, e)}
 		}
 	})
 	return err

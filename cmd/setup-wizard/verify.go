@@ -60,7 +60,7 @@ func newVerifyCmd(a *App, runF func(*verifyOptions) error) *cobra.Command {
 		Short:   a.text(helpVerifyShort),
 		Long:    a.text(helpVerifyLong),
 		Example: a.text(helpVerifyExample),
-		Args:    noArgs,
+		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Jobs < 1 {
 				return usagef("%s", a.text(msgBadJobs))
@@ -91,7 +91,7 @@ func newVerifyCmd(a *App, runF func(*verifyOptions) error) *cobra.Command {
 // verifyRun checks one config (and records its results in it) or a batch (and records
 // only with --record).
 func verifyRun(ctx context.Context, o *verifyOptions) error {
-	paths, batch, err := expandConfigs(o.Configs)
+	paths, batch, err := expandConfigs(o.Configs, o.App.lang)
 	if err != nil {
 		return err
 	}
@@ -103,7 +103,7 @@ func verifyRun(ctx context.Context, o *verifyOptions) error {
 
 // expandConfigs turns the -c values into files: a folder stands for every *.yaml file in
 // it. More than one file, or any folder, is a batch.
-func expandConfigs(args []string) (paths []string, batch bool, err error) {
+func expandConfigs(args []string, lang steps.Lang) (paths []string, batch bool, err error) {
 	seen := map[string]bool{}
 	for _, arg := range args {
 		fi, err := os.Stat(arg)
@@ -131,7 +131,7 @@ func expandConfigs(args []string) (paths []string, batch bool, err error) {
 		}
 	}
 	if len(paths) == 0 {
-		return nil, false, usagef("-c %s: no *.yaml config files there", strings.Join(args, ", "))
+		return nil, false, usagef(msgNoConfigsIn.In(lang), strings.Join(args, ", "))
 	}
 	return paths, batch || len(paths) > 1, nil
 }

@@ -88,7 +88,7 @@ func newVersionCmd(a *App, runF func(*versionOptions) error) *cobra.Command {
 		Use:   "version",
 		Short: a.text(helpVersionShort),
 		Long:  a.text(helpVersionLong),
-		Args:  noArgs,
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Out = a.IO.Out
 			if runF != nil {
