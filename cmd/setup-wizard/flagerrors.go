@@ -31,7 +31,7 @@ func valueKind(parseErr string) steps.Text {
 	case strings.Contains(parseErr, "time: "):
 		return steps.T("must be a duration (for example 10s or 1m)", "時間で指定してください（例：10s、1m）")
 	case strings.Contains(parseErr, "strconv.ParseBool"):
-		return steps.T("must be true or false", "true か false で指定してください")
+		return steps.T("must be true or false", "trueかfalseで指定してください")
 	}
 	return steps.Text{}
 }
@@ -42,26 +42,26 @@ func flagErrorText(lang steps.Lang, err error) string {
 	s := err.Error()
 	res := flagErrorRes()
 	if m := res["unknown"].FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf(steps.T("unknown flag: %s", "%s というフラグはありません").In(lang), m[1])
+		return fmt.Sprintf(steps.T("unknown flag: %s", "%sというフラグはありません").In(lang), m[1])
 	}
 	if m := res["shorthand"].FindStringSubmatch(s); m != nil {
 		if m[2] == "-"+m[1] {
-			return fmt.Sprintf(steps.T("unknown shorthand flag: -%s", "-%s という短縮フラグはありません").In(lang), m[1])
+			return fmt.Sprintf(steps.T("unknown shorthand flag: -%s", "-%sという短縮フラグはありません").In(lang), m[1])
 		}
-		return fmt.Sprintf(steps.T("unknown shorthand flag: -%s (in %s)", "-%s という短縮フラグはありません（%s）").In(lang), m[1], m[2])
+		return fmt.Sprintf(steps.T("unknown shorthand flag: -%s (in %s)", "-%sという短縮フラグはありません（%s）").In(lang), m[1], m[2])
 	}
 	if m := res["needs"].FindStringSubmatch(s); m != nil {
 		name := m[2]
 		if m[1] != "" {
 			name = "-" + m[1]
 		}
-		return fmt.Sprintf(steps.T("flag %s needs a value", "フラグ %s には値が必要です").In(lang), name)
+		return fmt.Sprintf(steps.T("flag %s needs a value", "フラグ%sには値が必要です").In(lang), name)
 	}
 	if m := res["invalid"].FindStringSubmatch(s); m != nil {
 		if kind := valueKind(m[3]); !kind.IsZero() {
-			return fmt.Sprintf(steps.T("%s: %q is not valid: it %s", "%s の値「%s」は使えません。%s").In(lang), m[2], m[1], kind.In(lang))
+			return fmt.Sprintf(steps.T("%s: %q is not valid: it %s", "%sの値「%s」は使えません。%s").In(lang), m[2], m[1], kind.In(lang))
 		}
-		return fmt.Sprintf(steps.T("%s: %q is not valid: %s", "%s の値「%s」は使えません：%s").In(lang), m[2], m[1], m[3])
+		return fmt.Sprintf(steps.T("%s: %q is not valid: %s", "%sの値「%s」は使えません：%s").In(lang), m[2], m[1], m[3])
 	}
 	return s
 }
@@ -70,8 +70,8 @@ func flagErrorText(lang steps.Lang, err error) string {
 func envErrorText(lang steps.Lang, name, value, flag string, err error) string {
 	if kind := valueKind(err.Error()); !kind.IsZero() {
 		return fmt.Sprintf(steps.T("%s=%q (the value of --%s) is not valid: it %s. Fix it or unset it.",
-			"%s=%q（--%s の値）は使えません。%s。直すか、環境変数を外してください。").In(lang), name, value, flag, strings.TrimSuffix(kind.In(lang), "。"))
+			"%s=%q（--%sの値）は使えません。%s。直すか、環境変数を外してください。").In(lang), name, value, flag, strings.TrimSuffix(kind.In(lang), "。"))
 	}
 	return fmt.Sprintf(steps.T("%s=%q (the value of --%s) is not valid: %v. Fix it or unset it.",
-		"%s=%q（--%s の値）は使えません：%v。直すか、環境変数を外してください。").In(lang), name, value, flag, err)
+		"%s=%q（--%sの値）は使えません：%v。直すか、環境変数を外してください。").In(lang), name, value, flag, err)
 }

@@ -34,8 +34,8 @@ var (
 		"%s has no LINE or NAVER values to check",
 		"%sには確認できるLINE・NAVERの値がありません")
 	msgBadAnswersFlow = steps.T("line.flow %q in the answers is not a LINE flow: use new or switch",
-		"回答ファイルの line.flow「%s」はLINEの手順ではありません。new か switch を指定してください")
-	msgNoArguments    = steps.T("%q takes no arguments, got %q", "%s には引数を付けません（%s が付いています）")
+		"回答ファイルのline.flow「%s」はLINEの手順ではありません。newかswitchを指定してください")
+	msgNoArguments    = steps.T("%q takes no arguments, got %q", "%sには引数を付けません（%sが付いています）")
 	msgNoConfigsIn    = steps.T("-c %s: no *.yaml config files there", "-c %s：設定ファイル（*.yaml）がありません")
 	msgVerifyRedacted = steps.T(
 		"%[1]s was exported with its secrets shortened (%[2]s), so they cannot be checked: ask for the file itself, or open it with 'setup-wizard replay %[1]s' and type them in",
