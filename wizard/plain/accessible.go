@@ -653,6 +653,12 @@ func (w *walk) askStopChoice(ctx context.Context, first *wizard.Problem) (string
 	}
 	for tries := 1; ; tries++ {
 		raw, err := w.ask(ctx, "flow.stop", q, false, nil)
+		var na *NoAnswerError
+		if errors.As(err, &na) {
+			// The answers ran out here: go on, and let the end say what failed (exit 3
+			// or 4), as it would for an operator who chose n.
+			return "n", nil
+		}
 		if err != nil {
 			return "", err
 		}

@@ -580,3 +580,23 @@ func TestAccessibleBackFromFirstStep(t *testing.T) {
 		t.Fatalf("err = %v\n%s", err, out.String())
 	}
 }
+
+// TestAccessibleAnswersEndAtTheStop: piped answers that end where the walk stops on a
+// failure go on, and the walk ends saying what failed with exit 3, not "no answer".
+func TestAccessibleAnswersEndAtTheStop(t *testing.T) {
+	s, _ := newSession(t, testFlow(), nil, steps.EN)
+	s.Checker = &fakeChecker{results: map[string]func(steps.Answers) verify.Result{
+		"t.hook": func(steps.Answers) verify.Result {
+			return verify.Result{Status: verify.Fail, Step: "t.hook", Message: steps.T("The webhook is off.", "オフです。")}
+		},
+	}}
+	o, out, _ := streams(lines("Salon", "y", testSecret, "1234567890", "1", "", "y", "", ""))
+	err := RunAccessible(context.Background(), s, o)
+	var code *wizard.ExitCodeError
+	if !errors.As(err, &code) || code.Code != wizard.ExitCheckFailed {
+		t.Fatalf("err = %v, want exit 3\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "Finished with 1 problem: t.hook") {
+		t.Errorf("the end does not say what failed:\n%s", out.String())
+	}
+}
