@@ -743,10 +743,16 @@ func chkCallbackUnregistered(shown string) steps.Text {
 		"LINEにコールバックURL "+shown+" が登録されていないため、お客様のログインがLINEの「400 Bad Request / Invalid redirect_uri value」の画面で止まります。LINE DevelopersコンソールでLINEログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこのURLをそのまま追加してから、もう一度確認してください。（チャネルIDが違う場合も同じ表示になり、その場合はline.login.secretも失敗します。）")
 }
 
+// chkCallbackConfirmed is the pass message once the operator said LINE accepted the
+// callback URL: it says who confirmed it, since the wizard could not.
+func chkCallbackConfirmed(shown string) steps.Text {
+	return steps.T("You confirmed in a browser signed in to LINE that the callback URL "+shown+" is registered in the LINE Login channel. (The wizard cannot check this itself: LINE shows it only to signed-in visitors.)",
+		"LINEにログインしたブラウザで、コールバックURL "+shown+" がLINEログインチャネルに登録されていることをあなたが確認しました。（LINEはログインした人にしか見せないため、ウィザード自身では確認できません。）")
+}
+
 // chkCallbackConfirm is the question that settles what the probe cannot tell.
 func chkCallbackConfirm(openURL, ch, cb, shown string) *verify.Confirmation {
-	registered := steps.T("The callback URL "+shown+" is registered in the LINE Login channel: you saw LINE accept it while signed in.",
-		"コールバックURL "+shown+" はLINEログインチャネルに登録されています（LINEにログインした状態で受け付けられることを確認しました）。")
+	registered := chkCallbackConfirmed(shown)
 	yes := map[string]string{chkKeyCallbackConfirmed: chkConfirmedPair(ch, cb)}
 	return &verify.Confirmation{
 		URL: openURL,
@@ -798,8 +804,7 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 				Confirm: chkCallbackConfirm(open, ch, cb, shown), Message: chkCallbackUnregistered(shown)}
 		case chkConfirmedPair(ch, cb):
 			return verify.Result{ID: id, Status: verify.Pass, Detail: verify.ConfirmedDetail + "; " + detail,
-				Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel, as you confirmed signed in to LINE (LINE itself tells only signed-in visitors).",
-					"コールバックURL "+shown+" はLINEログインチャネルに登録されています（LINEにログインした状態であなたが確認しました。LINEはログインした人にしか判定を見せません）。")}
+				Message: chkCallbackConfirmed(shown)}
 		}
 		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepCallback, Detail: detail,
 			Confirm: chkCallbackConfirm(open, ch, cb, shown),

@@ -439,6 +439,11 @@ func TestLoginCallback(t *testing.T) {
 			if want == verify.Fail && (got.Step != "line.callback" || !strings.Contains(got.Message.EN, "Callback URL")) {
 				t.Fatalf("answer %d: %+v", i, got)
 			}
+			// A pass the operator gave says so: it must not read as if the wizard had seen it.
+			if want == verify.Pass && (!strings.HasPrefix(got.Message.EN, "You confirmed in a browser signed in to LINE that") ||
+				!strings.HasPrefix(got.Message.JA, "LINEにログインしたブラウザで") || !strings.Contains(got.Message.JA, "あなたが確認しました")) {
+				t.Fatalf("answer %d: the message does not say the operator confirmed it: %+v", i, got.Message)
+			}
 			// A run after the answer remembers it (the final re-check), for this URL only.
 			r2 := chktNewRig(t, nil, knobs...)
 			for k, v := range got.Learnt {
@@ -446,7 +451,7 @@ func TestLoginCallback(t *testing.T) {
 			}
 			again := r2.run(t, "line.login.callback", 0)
 			if want == verify.Pass {
-				chktExpect(t, again, verify.Pass, "", "confirmed by operator", "as you confirmed")
+				chktExpect(t, again, verify.Pass, "", "confirmed by operator", "You confirmed in a browser signed in to LINE that", "LINEにログインしたブラウザで", "あなたが確認しました")
 				r2.env.Answers["line.login.callback_url"] = "https://cms.example.com/line/other"
 				chktExpect(t, r2.run(t, "line.login.callback", 0), verify.Warn, "line.callback")
 			} else {

@@ -132,7 +132,7 @@ func TestAccessibleLINEFlowNew(t *testing.T) {
 		status             verify.Status
 	}{
 		{"input ends: the warning stays", "", "warning: line.login.callback: Cannot tell", verify.Warn},
-		{"consent screen seen", "1", "OK: line.login.callback: The callback URL https://cms.example.com/line/callback is registered", verify.Pass},
+		{"consent screen seen", "1", "OK: line.login.callback: You confirmed in a browser signed in to LINE that the callback URL https://cms.example.com/line/callback is registered", verify.Pass},
 		{"the CMS reached", "2", "OK: line.login.callback", verify.Pass},
 		{"400 page seen", "3", "FAILED: line.login.callback: LINE does not know the callback URL", verify.Fail},
 	} {
