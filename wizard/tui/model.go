@@ -594,6 +594,12 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case "pgdown":
 			m.scroll += max(m.bodyHeight()-2, 1)
 			return m, nil
+		case "up":
+			m.scroll = max(m.scroll-1, 0)
+			return m, nil
+		case "down":
+			m.scroll++
+			return m, nil
 		}
 	}
 	switch m.phase {

@@ -443,8 +443,7 @@ func (m *model) finalPane() string {
 	case m.finalErr != "":
 		out = append(out, m.st.Failed.Render(txtFinalTitleErr.In(l)), "")
 	case m.finalDone && len(problems) > 0:
-		out = append(out, m.st.Failed.Render(tf(wizard.FinishedWith(len(problems)), l, len(problems))), "",
-			m.wrap(txtFinalProblems.In(l), w), "")
+		out = append(out, m.st.Failed.Render(tf(wizard.FinishedWith(len(problems)), l, len(problems))), "")
 	case m.finalDone || m.finalRunning:
 		if !m.finalRunning {
 			out = append(out, m.st.StepTitle.Render(txtFinalTitle.In(l)), "")
@@ -464,9 +463,37 @@ func (m *model) finalPane() string {
 		}
 		return len(all)
 	}
-	slices.SortStableFunc(entries, func(a, b wizard.Entry) int { return place(a.ID) - place(b.ID) })
+	// Problems first, then warnings, then what passed: on a short screen the result that
+	// matters is in sight without scrolling.
+	rank := func(en wizard.Entry) int {
+		if en.Result == nil {
+			return 2
+		}
+		switch en.Result.Status {
+		case verify.Fail, verify.Error:
+			return 0
+		case verify.Warn:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(entries, func(a, b wizard.Entry) int {
+		if d := rank(a) - rank(b); d != 0 && m.finalDone {
+			return d
+		}
+		return place(a.ID) - place(b.ID)
+	})
+	explain := m.finalDone && m.finalErr == "" && len(problems) > 0
 	for _, en := range entries {
+		if explain && rank(en) > 0 {
+			// What to do about the problems: under them, above the rest.
+			out = append(out, "", m.wrap(txtFinalProblems.In(l), w), "")
+			explain = false
+		}
 		out = append(out, m.checkLine(en, w)...)
+	}
+	if explain {
+		out = append(out, "", m.wrap(txtFinalProblems.In(l), w))
 	}
 	if m.finalDone {
 		out = append(out, "")
