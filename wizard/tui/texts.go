@@ -47,6 +47,7 @@ var (
 	txtReadEnd     = steps.T("(end) pgup · other keys: fields", "（ここまで）pgup・他のキーで入力欄へ")
 	txtListNewLine = steps.T("alt+enter or ctrl+j adds a line.", "alt+enterかctrl+jで行を追加します。")
 	txtRevealed    = steps.T("%s in full (ctrl+r hides it):", "%sの全体（ctrl+rで隠します）：")
+	txtScrollEnd   = steps.T("(end) pgup", "（ここまで）pgup")
 	txtQueued      = steps.T("waits for the checks it needs", "前提の確認を待っています")
 	txtCheckingN   = steps.T("Checking %d…", "%d 件確認中…")
 	txtChecksTitle = steps.T("Live checks", "接続確認")

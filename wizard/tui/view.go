@@ -303,6 +303,9 @@ func (m *model) scrolled(s string, h int) string {
 	page := max(h-1, 1)
 	m.scroll = min(m.scroll, len(lines)-page)
 	hint := m.st.Muted.Render("… pgup/pgdn")
+	if m.scroll+page >= len(lines) {
+		hint = m.st.Muted.Render(txtScrollEnd.In(m.lang))
+	}
 	return strings.Join(append(append([]string{}, lines[m.scroll:m.scroll+page]...), hint), "\n")
 }
 
