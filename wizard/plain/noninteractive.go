@@ -32,6 +32,13 @@ func RunNonInteractive(ctx context.Context, s *wizard.Session, o Options) error 
 	}
 	if len(errs) > 0 {
 		errOut.line(txtProblemCount(l, len(errs)))
+		if o.JSON {
+			// CI reads one report per run even when nothing could be checked: no results,
+			// exit code 2; the problems are on stderr.
+			rep := verify.NewJSONReport(reportMeta(s, o), nil, l)
+			rep.ExitCode = wizard.ExitUsage
+			_ = verify.WriteReport(o.Out, rep, true)
+		}
 		return &wizard.InvalidError{Problems: errs}
 	}
 	if err := ctx.Err(); err != nil {
