@@ -514,7 +514,8 @@ func writeBatchTable(w io.Writer, rows []*row, l steps.Lang) error {
 		s := r.report.Summary
 		counts[r.code]++
 		table = append(table, []string{
-			r.path, orDash(r.report.Provider),
+			// A customer's file name may carry escape sequences: none reaches the terminal.
+			steps.Clean(r.path), orDash(r.report.Provider),
 			fmt.Sprint(s.Pass), fmt.Sprint(s.Warn), fmt.Sprint(s.Fail + s.Error),
 			firstProblem(r.report),
 		})
