@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/setup-wizard/setup-wizard/steps"
@@ -20,13 +21,18 @@ import (
 // keys, confirmPane instead of the body.
 
 var (
-	txtConfirmTitle = steps.T("Only you can tell: %s", "あなたにしか確かめられません：%s")
-	txtConfirmOpen  = steps.T("Address to open", "開くアドレス")
-	txtConfirmKeys  = steps.T("↑/↓ or 1–%d choose • enter answer • o open the address • c copy it • esc not now (the result stays)",
-		"↑/↓ か1〜%dで選ぶ • enter回答 • oアドレスを開く • cコピー • esc今はしない（結果はそのまま）")
-	txtConfirmHelp  = steps.T("↑/↓ choose • enter answer • o open • c copy • esc not now", "↑/↓ 選ぶ • enter回答 • o開く • cコピー • esc今はしない")
-	txtConfirmLater = steps.T("Not confirmed now: %s keeps its result.", "今は確認しません：%sの結果はそのままです。")
-	txtConfirmDone  = steps.T("Recorded what you saw for %s.", "%sについてあなたが見た内容を記録しました。")
+	txtConfirmTitle     = steps.T("Only you can tell: %s", "あなたにしか確かめられません：%s")
+	txtConfirmOpen      = steps.T("Address to open", "開くアドレス")
+	txtConfirmKeyChoose = steps.T("choose", "選ぶ")
+	txtConfirmKeyAnswer = steps.T("answer", "回答")
+	txtConfirmKeyOpen   = steps.T("open the address", "アドレスを開く")
+	txtConfirmKeyLater  = steps.T("not now (the result stays)", "今はしない（結果はそのまま）")
+	txtConfirmMore      = steps.T("… pgdn: more · the answers are below", "… pgdnで続き・回答は下にあります")
+	txtConfirmTop       = steps.T("… pgup: back to the start", "… pgupで最初へ")
+	txtConfirmReading   = steps.T("… pgdn/pgup · other keys: the answers", "… pgdn/pgup・他のキーで回答へ")
+	txtConfirmReadEnd   = steps.T("(end) pgup · other keys: the answers", "（ここまで）pgup・他のキーで回答へ")
+	txtConfirmLater     = steps.T("Not confirmed now: %s keeps its result.", "今は確認しません：%sの結果はそのままです。")
+	txtConfirmDone      = steps.T("Recorded what you saw for %s.", "%sについてあなたが見た内容を記録しました。")
 )
 
 // confirmState is what the screen knows of the operator's confirmations.
@@ -41,6 +47,13 @@ type confirmAsk struct {
 	res    verify.Result // the result being settled, with its Confirm
 	origin string        // the step its run came from
 	sel    int
+	scroll int  // the first line of the explanation on screen
+	more   bool // the explanation is taller than its room: pgup/pgdn scroll it
+	page   int  // the explanation's lines on screen
+	tiny   bool // the explanation has less than 5 lines beside the answers
+	// reading: on a tiny screen, pgdn shows the explanation on the whole pane; any other
+	// key brings the answers back.
+	reading bool
 }
 
 // confirmKeyOf names one question: the check and the URL it asks about.
@@ -83,7 +96,15 @@ func (m *model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	a := m.cf.ask
 	n := len(a.res.Confirm.Answers)
 	k := msg.String()
+	if a.reading && k != "pgdown" && k != "pgup" {
+		a.reading = false // back to the answers; the key does nothing else
+		return nil
+	}
 	switch {
+	case k == "pgdown" && a.more && a.tiny && !a.reading:
+		a.reading = true
+	case k == "pgup" && a.reading && a.scroll == 0:
+		a.reading = false
 	case k == "up" || k == "k":
 		a.sel = (a.sel + n - 1) % n
 	case k == "down" || k == "j" || k == "tab":
@@ -96,6 +117,10 @@ func (m *model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open(a.res.Confirm.URL)
 	case k == "c" || k == "ctrl+y":
 		return m.copyValue(a.res.Confirm.URL, a.res.Confirm.URL)
+	case k == "pgdown":
+		a.scroll += max(a.page, 1)
+	case k == "pgup":
+		a.scroll = max(a.scroll-max(a.page, 1), 0)
 	case k == "esc":
 		if m.cf.dismissed == nil {
 			m.cf.dismissed = map[string]bool{}
@@ -143,37 +168,87 @@ func (m *model) answerConfirm(i int) tea.Cmd {
 	return nil
 }
 
-// confirmHelp is the footer's key line while the question is on screen.
+// confirmHelp is the footer's key line while the question is on screen: the panel's
+// keys only (not those of the screen behind it), fitted to the width.
 func (m *model) confirmHelp() string {
-	return m.st.Muted.Render(txtConfirmHelp.In(m.lang))
+	l := m.lang
+	n := len(m.cf.ask.res.Confirm.Answers)
+	bs := []key.Binding{
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp(fmt.Sprintf("↑/↓/1–%d", n), txtConfirmKeyChoose.In(l))),
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", txtConfirmKeyAnswer.In(l))),
+		key.NewBinding(key.WithKeys("o"), key.WithHelp("o", txtConfirmKeyOpen.In(l))),
+		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", txtKeyCopy.In(l))),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", txtConfirmKeyLater.In(l))),
+	}
+	if m.cf.ask.more {
+		bs = append(bs, m.keys.Scroll)
+	}
+	return m.help.ShortHelpView(bs)
 }
 
-// confirmPane draws the question: what the check says, the address, the answers.
-func (m *model) confirmPane(w int) string {
+// confirmPane draws the question in h lines: the title and what the check says scroll
+// (pgup/pgdn); the question and its answers stay at the bottom, always in sight. On a
+// screen too short for the question too, the answers alone stay.
+func (m *model) confirmPane(w, h int) string {
 	a := m.cf.ask
 	l := m.lang
 	c := a.res.Confirm
-	out := []string{
-		m.st.StepTitle.Render(steps.Clean(fmt.Sprintf(txtConfirmTitle.In(l), a.res.ID))),
+	top := []string{
+		m.st.StepTitle.Render(m.wrap(steps.Clean(fmt.Sprintf(txtConfirmTitle.In(l), a.res.ID)), w)),
 		"",
 		m.wrap(steps.Clean(a.res.Message.In(l)), w),
 		"",
 		m.st.Muted.Render(txtConfirmOpen.In(l)),
 		m.wrap(steps.Clean(c.URL), w),
-		"",
-		m.wrap(steps.Clean(c.Question.In(l)), w),
 	}
+	if m.shownURL == c.URL {
+		top = append(top, m.wrap(txtNoBrowser.In(l), w))
+	}
+	var answers []string
 	for i, ans := range c.Answers {
 		line := fmt.Sprintf("%d) %s", i+1, steps.Clean(ans.Label.In(l)))
 		if i == a.sel {
-			out = append(out, m.st.StepTitle.Render(m.hang("▸ ", line, w)))
+			answers = append(answers, m.st.StepTitle.Render(m.hang("▸ ", line, w)))
 		} else {
-			out = append(out, m.hang("  ", line, w))
+			answers = append(answers, m.hang("  ", line, w))
 		}
 	}
-	out = append(out, "", m.st.Muted.Render(m.wrap(tf(txtConfirmKeys, l, len(c.Answers)), w)))
-	if m.shownURL == c.URL {
-		out = append(out, m.wrap(txtNoBrowser.In(l), w))
+	lines := func(ss []string) []string { return strings.Split(strings.Join(ss, "\n"), "\n") }
+	question := lines([]string{"", m.wrap(steps.Clean(c.Question.In(l)), w)})
+	low := lines(append(append([]string{}, question...), answers...))
+	tl := lines(top)
+	if h-len(low) < 3 {
+		// Too short for the question as well: it scrolls with the explanation.
+		tl = append(tl, question...)
+		low = lines(answers)
 	}
-	return strings.Join(out, "\n")
+	if len(low) > h-1 {
+		low = low[max(len(low)-(h-1), 0):]
+	}
+	room := h - len(low)
+	a.more = len(tl) > room
+	a.tiny = room < 5
+	if a.reading {
+		// pgdn on a tiny screen: the explanation on the whole pane.
+		room, low = h, nil
+	}
+	if a.more {
+		page := max(room-1, 1)
+		a.page = page
+		a.scroll = min(max(a.scroll, 0), max(len(tl)-page, 0))
+		end := min(a.scroll+page, len(tl))
+		hint := txtConfirmMore
+		switch {
+		case a.reading && end >= len(tl):
+			hint = txtConfirmReadEnd
+		case a.reading:
+			hint = txtConfirmReading
+		case end >= len(tl):
+			hint = txtConfirmTop
+		}
+		tl = append(append([]string{}, tl[a.scroll:end]...), m.st.Muted.Render(m.wrap(hint.In(l), w)))
+	} else {
+		a.scroll, a.reading = 0, false
+	}
+	return m.fit(strings.Join(append(tl, low...), "\n"), w, h)
 }

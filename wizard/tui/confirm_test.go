@@ -52,7 +52,7 @@ func TestConfirmCallback(t *testing.T) {
 				})
 				for _, w := range map[steps.Lang][]string{
 					steps.EN: {"signed in to LINE", "/oauth2/v2.1/authorize?client_id=", "1) A consent screen", `3) "400 Bad Request / Invalid redirect_uri value"`, "esc not now"},
-					steps.JA: {"LINEにログインしているブラウザ", "/oauth2/v2.1/authorize?client_id=", "1) 同意画面", "3) 「400 Bad Request / Invalid redirect_uri value」", "esc今はしない"},
+					steps.JA: {"LINEにログインしているブラウザ", "/oauth2/v2.1/authorize?client_id=", "1) 同意画面", "3) 「400 Bad Request / Invalid redirect_uri value」", "esc 今はしない"},
 				}[l] {
 					if !strings.Contains(sn.screen, w) {
 						t.Errorf("the question lacks %q:\n%s", w, sn.screen)

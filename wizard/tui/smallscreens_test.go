@@ -73,3 +73,89 @@ func TestFinalScreenSmallShowsTheProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestConfirmQuestionOnSmallScreens: the operator's confirmation of the callback URL at
+// 100×30, 60×20 and 40×12, in both languages. The answers are always on screen under the
+// explanation, which pgdn reads to the address to open; the footer shows the question's
+// keys only (not those of the final screen behind it), and answering 1 passes the check.
+func TestConfirmQuestionOnSmallScreens(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {60, 20}, {40, 12}} {
+		for _, l := range []steps.Lang{steps.EN, steps.JA} {
+			t.Run(fmt.Sprintf("%dx%d/%s", size[0], size[1], l), func(t *testing.T) {
+				s := &wizard.Session{
+					Engine:  wizard.Resume(line.FlowNew(), wizard.Draft{Flow: line.FlowNewID, Step: "line.callback", Answers: walkAnswers()}),
+					Lang:    l,
+					Checker: emulated(t),
+					Save:    (&fakeSave{path: "/tmp/shop/setup-wizard.yaml"}).save,
+				}
+				u := start(t, s, size[0], size[1])
+				u.waitStep("line.callback")
+				u.send(enter)
+				title := []rune(fmt.Sprintf(txtConfirmTitle.In(l), ""))
+				sn := u.wait("the question", func(s snap) bool { return s.done && strings.Contains(s.screen, string(title[:8])) })
+				answers := map[steps.Lang][]string{
+					steps.EN: {"1) A consent", "2) It went", "3) \"400 Bad"},
+					steps.JA: {"1) 同意画面", "2) そのまま", "3) 「400 Bad"},
+				}[l]
+				// On a tiny screen pgdn reads the explanation on the whole pane, and any other
+				// key brings the answers back.
+				reading := func(sn snap) bool {
+					return strings.Contains(squeeze(sn.screen), squeeze(txtConfirmReading.In(l))) ||
+						strings.Contains(squeeze(sn.screen), squeeze(txtConfirmReadEnd.In(l)))
+				}
+				check := func(sn snap) {
+					t.Helper()
+					if n := strings.Count(sn.screen, "\n"); n != size[1] {
+						t.Errorf("the screen is %d lines high, not %d:\n%s", n, size[1], sn.screen)
+					}
+					for _, a := range answers {
+						if reading(sn) {
+							break
+						}
+						if !strings.Contains(sn.screen, a) {
+							t.Errorf("the answer %q is not in sight:\n%s", a, sn.screen)
+						}
+					}
+					lines := strings.Split(strings.TrimRight(sn.screen, "\n"), "\n")
+					foot := lines[len(lines)-1]
+					if !strings.Contains(foot, "enter") || strings.Contains(foot, "enter/q") || strings.Contains(foot, "g ") {
+						t.Errorf("the footer is not the question's: %q", foot)
+					}
+				}
+				check(sn)
+				// pgdn reads the explanation down to the address to open.
+				read := sn.screen
+				open := txtConfirmOpen.In(l)
+				for i := 0; i < 20 && !strings.Contains(read, open); i++ {
+					prev := sn.screen
+					u.send(pgdown)
+					sn = u.wait("pgdn to scroll", func(s snap) bool { return s.screen != prev })
+					check(sn)
+					read += sn.screen
+				}
+				if !strings.Contains(read, open) || !strings.Contains(read, "/oauth2/v2.1/aut") {
+					t.Errorf("pgdn never reaches the address to open; last page:\n%s", sn.screen)
+				}
+				if reading(sn) {
+					if size[1] > 12 {
+						t.Errorf("the answers left the screen at %dx%d:\n%s", size[0], size[1], sn.screen)
+					}
+					prev := sn.screen
+					u.send(letter('x'))
+					sn = u.wait("the answers again", func(s snap) bool { return s.screen != prev })
+					check(sn)
+					if reading(sn) {
+						t.Errorf("another key does not bring the answers back:\n%s", sn.screen)
+					}
+				}
+				u.send(letter('1'), enter)
+				sn = u.wait("the answer recorded", func(s snap) bool { return s.done && !strings.Contains(s.screen, string(title[:8])) })
+				u.send(enter)
+				m := u.finish()
+				if en, ok := m.ledger().Entry("line.login.callback"); !ok || en.Result == nil || en.Result.Status != verify.Pass || m.outcome != nil {
+					t.Errorf("after answer 1: %+v, outcome %v:\n%s", en.Result, m.outcome, sn.screen)
+				}
+			})
+		}
+	}
+}

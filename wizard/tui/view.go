@@ -25,12 +25,11 @@ func (m *model) View() tea.View {
 // render draws the whole screen as a string: header, sidebar and pane, status, help.
 func (m *model) render() string {
 	header := m.header()
-	footer := m.footer()
 	h := m.bodyHeight()
 	var body string
 	switch {
 	case m.cf.ask != nil:
-		body = m.fit(m.confirmPane(m.width-2), m.width-2, h)
+		body = m.confirmPane(m.width-2, h)
 	case m.phase == phaseResume:
 		body = m.fit(m.resumeForm.View(), m.width-2, h)
 	case m.phase == phaseFinal:
@@ -50,12 +49,21 @@ func (m *model) render() string {
 			body = lipgloss.NewStyle().PaddingLeft(1).Render(pane)
 		}
 	}
-	return header + "\n\n" + body + "\n" + footer
+	// The footer after the body: the question's keys depend on whether it scrolls.
+	return header + "\n\n" + body + "\n" + m.footer()
 }
 
 // bodyHeight is what is left between the header (two lines) and the footer.
 func (m *model) bodyHeight() int {
-	return max(m.height-3-lipgloss.Height(m.helpView()), 4)
+	return max(m.height-3-lipgloss.Height(m.helpLine()), 4)
+}
+
+// helpLine is the footer's key help: the question's keys while one is on screen.
+func (m *model) helpLine() string {
+	if m.cf.ask != nil {
+		return m.confirmHelp()
+	}
+	return m.helpView()
 }
 
 func (m *model) header() string {
@@ -550,10 +558,7 @@ func (m *model) stopPane(w int) string {
 }
 
 func (m *model) footer() string {
-	if m.cf.ask != nil {
-		return m.statusLine() + "\n" + m.confirmHelp()
-	}
-	return m.statusLine() + "\n" + m.helpView()
+	return m.statusLine() + "\n" + m.helpLine()
 }
 
 // statusLine is one line: checks under way ("Checking 2 of 9…"), the first problem with
