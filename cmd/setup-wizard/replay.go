@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -67,6 +68,7 @@ func newReplayCmd(a *App, runF func(*replayOptions) error) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("provider", fixedValues("line", "naver"))
 	f.BoolVar(&a.NoBrowser, "no-browser", false, a.text(flagNoBrowser))
 	f.BoolVar(&a.Accessible, "accessible", false, a.text(flagAccessible))
+	f.DurationVar(&a.InputTimeout, "input-timeout", 10*time.Second, a.text(flagInputTimeout))
 	f.StringVar(&a.Platform, "platform", "", a.text(flagPlatform))
 	_ = cmd.RegisterFlagCompletionFunc("platform", completePlatform)
 	a.addCheckFlags(f)
