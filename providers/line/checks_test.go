@@ -365,6 +365,20 @@ func TestWebhookActive(t *testing.T) {
 		t.Fatal("waited without a set")
 	}
 
+	// --set-webhook given, but the operator answered no at the webhook step: nothing was
+	// written, so the check neither waits for LINE's cache nor says LINE accepted the URL.
+	r = chktNewRig(t, nil)
+	r.env.SetWebhook = true
+	r.env.Answers["flow.line.set_webhook"] = "false"
+	if chktCheck(t, "line.webhook.set").Applies(r.env.Answers) {
+		t.Fatal("line.webhook.set applies although the operator said no")
+	}
+	res := r.run(t, "line.webhook.active", 0)
+	chktExpect(t, res, verify.Fail, "line.webhook", "No webhook URL", "--set-webhook")
+	if strings.Contains(res.Message.EN, "accepted") || len(r.progress) != 0 || r.clock.Slept() != 0 {
+		t.Fatalf("waited %v (progress %v) or claimed a write: %q", r.clock.Slept(), r.progress, res.Message.EN)
+	}
+
 	// Another URL saved and no consent.
 	a := fakeapi.SampleLINEAccount()
 	a.WebhookURL = "https://old-cms.example.net/hook"
