@@ -168,6 +168,11 @@ func checkEncoding(name string, b []byte) error {
 // UTF-8 only, no NUL character, the nesting depth, tabs, a single document (see prescan).
 // Config and answers files go through it, and so do platform profiles.
 func CheckText(name string, b []byte) error {
+	if bytes.IndexByte(b, '\r') >= 0 {
+		// YAML breaks lines at a lone CR too (old Mac files): the checks, which read line by
+		// line, see the lines the decoder sees, and name them as it counts them.
+		b = bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	}
 	if err := checkEncoding(name, b); err != nil {
 		return err
 	}

@@ -46,6 +46,10 @@ func TestParseRefusesHostileText(t *testing.T) {
 		{"deep flow nesting", "version: 1\nline: " + strings.Repeat("[", 40000) + "\n", 2, "nested more than", "入れ子"},
 		{"deep flow over lines", "version: 1\nline:\n" + strings.Repeat("  [\n", 40000), MaxDepth + 1, "nested more than", "入れ子"},
 		{"deep items", "version: 1\nx:\n" + strings.Repeat("- ", 40000) + "a\n", 3, "nested more than", "入れ子"},
+		{"second document after CR line ends", "version: 1\rline:\r  flow: new\r---\rversion: 1\rline:\r  flow: switch\r", 4, "second YAML document", "2つ目のYAML文書"},
+		{"second document after CRLF line ends", "version: 1\r\nline:\r\n  flow: new\r\n---\r\nnaver: {}\r\n", 4, "second YAML document", "2つ目"},
+		{"tab on a CR line", "version: 1\rline:\r  account_name: Salon\tExample\r", 3, "tab character", "タブ"},
+		{"NUL on a CR line", "version: 1\rline:\r  account_name: Salon\x00\r", 3, "NUL character", "NUL文字"},
 		{"raw NUL in a value", "version: 1\nline:\n  account_name: Salon\x00Example\n", 3, "NUL character", "NUL文字"},
 		{"raw NUL in a secret", "version: 1\nline:\n  flow: new\n  messaging_api:\n    channel_secret: \"abc\x00def\"\n", 5, "NUL character", "NUL文字"},
 		{"UTF-16 without BOM", "v\x00e\x00r\x00", 1, "UTF-16", "UTF-16"},
@@ -88,6 +92,7 @@ func TestParseKeepsWhatIsFine(t *testing.T) {
 		{"brackets in a plain value", "version: 1\nline:\n  account_name: a[[[[[[[[[[[[[[[[[[[[[[[[[[[b\n", "line.account_name", "a[[[[[[[[[[[[[[[[[[[[[[[[[[[b"},
 		{"a flow list", "version: 1\nnaver:\n  pc_web: {callback_urls: [\"https://a.example\", 'https://b.example']}\n", "naver.pc_web.callback_urls", "https://a.example\nhttps://b.example"},
 		{"Japanese", "version: 1\nline:\n  account_name: サロン・エグザンプル\n", "line.account_name", "サロン・エグザンプル"},
+		{"CR line ends", "version: 1\rline:\r  flow: new\r  account_name: Salon\r", "line.account_name", "Salon"},
 		{"backslash zero in single quotes", "version: 1\nline:\n  account_name: 'Salon\\0Example'\n", "line.account_name", "Salon\\0Example"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
