@@ -214,14 +214,14 @@ func Load(nameOrFile string) (*Profile, error) {
 	if !strings.ContainsAny(nameOrFile, `/\.`) {
 		return nil, &LoadError{Path: nameOrFile, Msg: steps.T(
 			"is neither a built-in platform nor a file. Use one of "+strings.Join(Builtins(), ", ")+", or the path of a profile file.",
-			"は組み込みのプラットフォームでもファイルでもありません。"+strings.Join(Builtins(), "、")+" のどれか、またはプロファイルのファイルのパスを指定してください。")}
+			"は組み込みのプラットフォームでもファイルでもありません。"+strings.Join(Builtins(), "、")+"のどれか、またはプロファイルのファイルのパスを指定してください。")}
 	}
 	fi, err := os.Stat(nameOrFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &LoadError{Path: nameOrFile, Msg: steps.T(
 				"no such file. Give the path of a profile file, or one of "+strings.Join(Builtins(), ", ")+".",
-				"ファイルがありません。プロファイルのファイルのパスか、"+strings.Join(Builtins(), "、")+" のどれかを指定してください。")}
+				"ファイルがありません。プロファイルのファイルのパスか、"+strings.Join(Builtins(), "、")+"のどれかを指定してください。")}
 		}
 		return nil, &LoadError{Path: nameOrFile, Msg: steps.T("cannot be read: "+err.Error(), "読めません："+err.Error())}
 	}

@@ -229,7 +229,7 @@ func (f Field) Check(v string, a Answers) []Problem {
 
 func requiredFix(f Field) Text {
 	if f.Env != "" {
-		return T("Enter it, or set "+f.Env+" in the environment.", "入力するか、環境変数 "+f.Env+" で指定してください。")
+		return T("Enter it, or set "+f.Env+" in the environment.", "入力するか、環境変数"+f.Env+"で指定してください。")
 	}
 	if !f.Help.IsZero() {
 		return f.Help

@@ -190,7 +190,7 @@ func chkCouldNotTell(id string, what steps.Text, c chkCall) verify.Result {
 		errors.As(c.err, &re)
 		host := steps.Clean(re.Host())
 		msg = steps.T("LINE's address answered with a redirect to "+host+", so "+what.EN+" could not be checked: the wizard never follows one, because the request carries the channel's secrets. Check SETUP_WIZARD_LINE_API_URL and any proxy between this computer and LINE.",
-			"LINEのアドレスが "+host+" への転送（リダイレクト）を返したため、"+what.JA+"を確認できませんでした。リクエストにはチャネルのシークレットが含まれるため、転送先には送りません。SETUP_WIZARD_LINE_API_URLと、このパソコンとLINEの間のプロキシを確認してください。")
+			"LINEのアドレスが"+host+"への転送（リダイレクト）を返したため、"+what.JA+"を確認できませんでした。リクエストにはチャネルのシークレットが含まれるため、転送先には送りません。SETUP_WIZARD_LINE_API_URLと、このパソコンとLINEの間のプロキシを確認してください。")
 	case c.status == 0:
 		msg = steps.T("Could not reach LINE to check "+what.EN+". Check the internet connection (and proxy settings), then try again.",
 			"LINEに接続できず、"+what.JA+"を確認できませんでした。インターネット接続（プロキシ設定）を確認してから、もう一度試してください。")
@@ -281,7 +281,7 @@ func chkRunToken(ctx context.Context, env *verify.Env) verify.Result {
 		ch := steps.Clean(strings.TrimSpace(body.ClientId))
 		r := verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The channel access token is valid; it belongs to Messaging API channel "+ch+".",
-				"チャネルアクセストークンは有効です（Messaging APIチャネル "+ch+" のもの）。"),
+				"チャネルアクセストークンは有効です（Messaging APIチャネル"+ch+"のもの）。"),
 			Learnt: map[string]string{chkKeyChannelID: ch}}
 		if v21 {
 			at := chkNow(env)().Add(time.Duration(body.ExpiresIn) * time.Second).UTC()
@@ -293,7 +293,7 @@ func chkRunToken(ctx context.Context, env *verify.Env) verify.Result {
 		if given := env.Answers.Get(chkKeyChannelID); given != "" && given != ch {
 			r.Status = verify.Warn
 			r.Message = steps.T("The channel access token is valid, but it belongs to channel "+ch+", not "+steps.Clean(given)+" as entered. The wizard will use "+ch+"; make sure the token was copied from the right channel.",
-				"チャネルアクセストークンは有効ですが、入力されたチャネル "+steps.Clean(given)+" ではなくチャネル "+ch+" のものです。"+ch+" を使います。正しいチャネルからコピーしたか確認してください。")
+				"チャネルアクセストークンは有効ですが、入力されたチャネル"+steps.Clean(given)+"ではなくチャネル"+ch+"のものです。"+ch+"を使います。正しいチャネルからコピーしたか確認してください。")
 		}
 		return r
 	case c.status/100 == 2:
@@ -368,7 +368,7 @@ func chkRunSecret(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status/100 == 2 && !c.badBody:
 		return verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The channel secret belongs to channel "+steps.Clean(ch)+", the channel of the token.",
-				"チャネルシークレットはトークンと同じチャネル "+steps.Clean(ch)+" のものです。")}
+				"チャネルシークレットはトークンと同じチャネル"+steps.Clean(ch)+"のものです。")}
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 			Message: steps.T("The channel secret does not belong to the channel of this token (channel "+steps.Clean(ch)+"). Copy it again from the Basic settings tab of that Messaging API channel.",
@@ -390,7 +390,7 @@ func chkRunLoginSecret(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status/100 == 2 && !c.badBody:
 		return verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The LINE Login channel ID "+steps.Clean(ch)+" and its channel secret match.",
-				"LINEログインチャネルのチャネルID "+steps.Clean(ch)+" とチャネルシークレットは一致しています。")}
+				"LINEログインチャネルのチャネルID "+steps.Clean(ch)+"とチャネルシークレットは一致しています。")}
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 			Message: steps.T("LINE does not accept this channel ID and channel secret as a pair: one of them is mistyped or comes from another channel. Copy both again from the Basic settings tab of the LINE Login channel.",
@@ -451,7 +451,7 @@ func chkRunBot(ctx context.Context, env *verify.Env) verify.Result {
 	}
 	return verify.Result{ID: id, Status: verify.Pass, Learnt: learnt, Detail: detail,
 		Message: steps.T("The bot "+name+" ("+basic+") is reachable and Chat is on.",
-			"ボット "+name+"（"+basic+"）に接続でき、チャットもオンです。")}
+			"ボット"+name+"（"+basic+"）に接続でき、チャットもオンです。")}
 }
 
 func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
@@ -481,7 +481,7 @@ func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
 	if !ok {
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
 			Message: steps.T("The add-friend URL "+shown+" is neither a https://lin.ee/… link nor a https://line.me/R/ti/p/… link, so it names no account. Copy it again from LINE Official Account Manager (Home > Gain friends > Add friend button/URL).",
-				"友だち追加URL "+shown+" はhttps://lin.ee/… でもhttps://line.me/R/ti/p/… でもないため、アカウントを特定できません。LINE Official Account Manager（ホーム>「友だちを増やす」>「友だち追加ボタン/URL」）からもう一度コピーしてください。")}
+				"友だち追加URL "+shown+"はhttps://lin.ee/… でもhttps://line.me/R/ti/p/… でもないため、アカウントを特定できません。LINE Official Account Manager（ホーム>「友だちを増やす」>「友だち追加ボタン/URL」）からもう一度コピーしてください。")}
 	}
 	detail := "URL names " + probeTrim(steps.Clean(target), 60) + "; bot is " + ids
 	if short {
@@ -489,7 +489,7 @@ func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
 		if resolved == "" {
 			return verify.Result{ID: id, Status: verify.Warn, Detail: "lin.ee/" + probeTrim(steps.Clean(target), 40) + ": " + reason,
 				Message: steps.T("Could not find out which account "+shown+" leads to. Open it on a phone and make sure it shows the add-friend page of "+basic+".",
-					shown+" がどのアカウントにつながるか確認できませんでした。スマートフォンで開き、"+basic+" の友だち追加画面が出ることを確かめてください。")}
+					shown+"がどのアカウントにつながるか確認できませんでした。スマートフォンで開き、"+basic+"の友だち追加画面が出ることを確かめてください。")}
 		}
 		detail = "lin.ee/" + probeTrim(steps.Clean(target), 40) + " leads to " + probeTrim(steps.Clean(resolved), 60) + "; bot is " + ids
 		target = resolved
@@ -502,7 +502,7 @@ func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
 	other := probeTrim(steps.Clean(target), 60)
 	return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect, Detail: detail,
 		Message: steps.T("The add-friend URL leads to account "+other+", not to this bot ("+ids+"). Customers would befriend the wrong account. Copy the URL again from the Official Account of this channel.",
-			"友だち追加URLはこのボット（"+ids+"）ではなくアカウント "+other+" につながっています。お客様が別のアカウントを友だち追加してしまいます。このチャネルの公式アカウントからURLをもう一度コピーしてください。")}
+			"友だち追加URLはこのボット（"+ids+"）ではなくアカウント"+other+"につながっています。お客様が別のアカウントを友だち追加してしまいます。このチャネルの公式アカウントからURLをもう一度コピーしてください。")}
 }
 
 var chkWhatWebhook = steps.T("the webhook URL", "Webhook URL")
@@ -526,7 +526,7 @@ func chkRunWebhookSet(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status/100 == 2:
 		return verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The webhook URL "+shown+" was saved at LINE. LINE may take up to a minute to start using it.",
-				"Webhook URL "+shown+" をLINEに設定しました。反映まで最大1分ほどかかることがあります。")}
+				"Webhook URL "+shown+"をLINEに設定しました。反映まで最大1分ほどかかることがあります。")}
 	case c.status == http.StatusBadRequest:
 		said := c.message
 		if said == "" {
@@ -534,7 +534,7 @@ func chkRunWebhookSet(ctx context.Context, env *verify.Env) verify.Result {
 		}
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 			Message: steps.T(`LINE refused the webhook URL `+shown+` ("`+said+`"). It must start with https://, be at most 500 characters and point to the CMS. Check the URL the CMS gave you.`,
-				`LINEがWebhook URL `+shown+` を受け付けませんでした（「`+said+`」）。https://で始まり500文字以内で、CMSを指している必要があります。CMSから受け取ったURLを確認してください。`)}
+				`LINEがWebhook URL `+shown+`を受け付けませんでした（「`+said+`」）。https://で始まり500文字以内で、CMSを指している必要があります。CMSから受け取ったURLを確認してください。`)}
 	case c.status == http.StatusUnauthorized:
 		return chkTokenRefused(id, c)
 	}
@@ -594,7 +594,7 @@ func chkRunWebhookActive(ctx context.Context, env *verify.Env) verify.Result {
 				if body.Active {
 					return verify.Result{ID: id, Status: verify.Pass, Detail: "endpoint matches, active true",
 						Message: steps.T("LINE has the webhook URL "+shown+" and \"Use webhook\" is on.",
-							"LINEにWebhook URL "+shown+" が設定され、「Webhookの利用」もオンです。")}
+							"LINEにWebhook URL "+shown+"が設定され、「Webhookの利用」もオンです。")}
 				}
 				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: "endpoint matches, active false",
 					Message: steps.T("The webhook URL is set, but \"Use webhook\" is off, so LINE sends nothing to the CMS. No API can switch it: in the LINE Developers console, open the Messaging API tab of the channel and switch \"Use webhook\" on.",
@@ -604,13 +604,13 @@ func chkRunWebhookActive(ctx context.Context, env *verify.Env) verify.Result {
 				other := probeTrim(steps.Clean(seen), 120)
 				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail() + ": endpoint differs",
 					Message: steps.T("LINE sends webhooks to "+other+", not to the CMS URL "+shown+". Allow the wizard to set it (answer yes at the webhook step, or run with --set-webhook), or paste the URL into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
-						"LINEのWebhookの送信先は "+other+" で、CMSのURL "+shown+" ではありません。ウィザードに設定を任せる（Webhookの手順で「はい」を選ぶか--set-webhookを付けて実行する）か、LINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
+						"LINEのWebhookの送信先は"+other+"で、CMSのURL "+shown+"ではありません。ウィザードに設定を任せる（Webhookの手順で「はい」を選ぶか--set-webhookを付けて実行する）か、LINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
 			}
 		case c.status == http.StatusNotFound:
 			if !wasSet {
 				return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 					Message: steps.T("No webhook URL is saved at LINE, so messages from customers never reach the CMS. Allow the wizard to set "+shown+" (answer yes at the webhook step, or run with --set-webhook), or paste it into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
-						"LINEにWebhook URLが設定されていないため、お客様からのメッセージがCMSに届きません。ウィザードに "+shown+" の設定を任せる（Webhookの手順で「はい」を選ぶか--set-webhookを付けて実行する）か、LINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
+						"LINEにWebhook URLが設定されていないため、お客様からのメッセージがCMSに届きません。ウィザードに"+shown+"の設定を任せる（Webhookの手順で「はい」を選ぶか--set-webhookを付けて実行する）か、LINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に貼り付けてください。")}
 			}
 		case c.status == http.StatusUnauthorized:
 			return chkTokenRefused(id, c)
@@ -627,7 +627,7 @@ func chkRunWebhookActive(ctx context.Context, env *verify.Env) verify.Result {
 			}
 			return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail() + ": not applied after 60 s",
 				Message: steps.T("LINE accepted the webhook URL, but after a minute it still shows "+still.EN+". Run the check again in a few minutes; if it stays so, paste "+shown+" into \"Webhook URL\" in the Messaging API tab of the LINE Developers console.",
-					"LINEはWebhook URLを受け付けましたが、1分たっても「"+still.JA+"」のままです。数分後にもう一度確認し、変わらなければLINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に "+shown+" を貼り付けてください。")}
+					"LINEはWebhook URLを受け付けましたが、1分たっても「"+still.JA+"」のままです。数分後にもう一度確認し、変わらなければLINE Developersコンソールの「Messaging API設定」タブの「Webhook URL」に"+shown+"を貼り付けてください。")}
 		}
 		if env.Progress != nil {
 			s := int((left + time.Second - 1) / time.Second)
@@ -671,11 +671,11 @@ func chkRunWebhookTest(ctx context.Context, env *verify.Env) verify.Result {
 	case c.status == http.StatusNotFound:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 			Message: steps.T("LINE has no webhook URL to test. Set "+shown+" at the webhook step first.",
-				"LINEにテストするWebhook URLがありません。先にWebhookの手順で "+shown+" を設定してください。")}
+				"LINEにテストするWebhook URLがありません。先にWebhookの手順で"+shown+"を設定してください。")}
 	case c.status == http.StatusBadRequest:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepWebhook, Detail: c.detail(),
 			Message: steps.T("LINE refused to test "+shown+" (HTTP 400). Either the URL is malformed (it must be https:// and at most 500 characters), or its host name does not resolve (the domain has no DNS record yet, or is mistyped). Check the URL against the one the CMS shows; if it is the same, ask whoever runs the CMS's domain to check its DNS.",
-				"LINEが "+shown+" のテストを受け付けませんでした（HTTP 400）。URLの形が正しくない（https://で500文字以内である必要があります）か、ホスト名が引けない（ドメインのDNSがまだ無い、または綴りが違う）かのどちらかです。CMSに表示されているURLと見比べ、同じならCMSのドメインの管理者にDNSを確認してもらってください。")}
+				"LINEが"+shown+"のテストを受け付けませんでした（HTTP 400）。URLの形が正しくない（https://で500文字以内である必要があります）か、ホスト名が引けない（ドメインのDNSがまだ無い、または綴りが違う）かのどちらかです。CMSに表示されているURLと見比べ、同じならCMSのドメインの管理者にDNSを確認してもらってください。")}
 	case c.status == http.StatusUnauthorized:
 		return chkTokenRefused(id, c)
 	case c.status == http.StatusTooManyRequests:
@@ -706,16 +706,16 @@ func chkTestFailure(url, reason string, status int32, detail string) (steps.Text
 			fmt.Sprintf("%sのCMSがLINEのテストへの応答中にエラーになりました（HTTP %d）%s。CMS側の問題です。CMSの提供元に問い合わせてから、もう一度テストしてください。", url, status, saidJA)), chkStepWebhook
 	case reason == "COULD_NOT_CONNECT":
 		return steps.T("LINE could not connect to "+url+said+": the CMS server is unreachable from the internet. Check that the URL is right, that the server is up, and that the site has a valid HTTPS certificate from a public authority (self-signed ones are refused, TLS 1.2 or later).",
-			"LINEが "+url+" に接続できませんでした"+saidJA+"。インターネットからCMSのサーバーに届きません。URLが正しいか、サーバーが動いているか、サイトに公的な認証局の有効なHTTPS証明書があるか（自己署名は不可、TLS 1.2以上）を確認してください。"), chkStepWebhook
+			"LINEが"+url+"に接続できませんでした"+saidJA+"。インターネットからCMSのサーバーに届きません。URLが正しいか、サーバーが動いているか、サイトに公的な認証局の有効なHTTPS証明書があるか（自己署名は不可、TLS 1.2以上）を確認してください。"), chkStepWebhook
 	case reason == "REQUEST_TIMEOUT":
 		return steps.T("The CMS at "+url+" answered slower than 2 seconds"+said+", and LINE gives up after 2 seconds. Ask the CMS provider to answer LINE's webhook at once (and do the work afterwards).",
-			url+" のCMSの応答が2秒より遅く"+saidJA+"、LINEは2秒で打ち切ります。LINEのWebhookにはすぐ応答し、処理はその後で行うようCMSの提供元に依頼してください。"), chkStepWebhook
+			url+"のCMSの応答が2秒より遅く"+saidJA+"、LINEは2秒で打ち切ります。LINEのWebhookにはすぐ応答し、処理はその後で行うようCMSの提供元に依頼してください。"), chkStepWebhook
 	case reason == "ERROR_STATUS_CODE":
 		return steps.T(fmt.Sprintf("The CMS at %s answered LINE's test with HTTP %d%s instead of 200. Ask the CMS provider what that status means.", url, status, said),
 			fmt.Sprintf("%sのCMSがLINEのテストに200ではなくHTTP %dで応答しました%s。そのステータスの意味をCMSの提供元に問い合わせてください。", url, status, saidJA)), chkStepWebhook
 	}
 	return steps.T("LINE's test of "+url+" failed for a reason LINE does not classify"+said+". Try the test again; if it keeps failing, send the detail to the CMS provider.",
-		url+" のテストが、LINEが分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細をCMSの提供元に送ってください。"), chkStepWebhook
+		url+"のテストが、LINEが分類しない理由で失敗しました"+saidJA+"。もう一度テストし、続く場合は詳細をCMSの提供元に送ってください。"), chkStepWebhook
 }
 
 // chkKeyCallbackConfirmed holds what the operator confirmed about the callback URL, so
@@ -744,14 +744,14 @@ func ConfirmURL(accessBase, clientID, redirectURI string) string {
 // chkCallbackUnregistered is the message when LINE refused the callback URL.
 func chkCallbackUnregistered(shown string) steps.Text {
 	return steps.T("LINE does not know the callback URL "+shown+", so customers' logins would stop at LINE's \"400 Bad Request / Invalid redirect_uri value\" page. In the LINE Developers console, open the Login channel's LINE Login tab and add exactly this URL under \"Callback URL\", then check again. (If the Login channel ID is wrong, LINE says the same: line.login.secret would then fail too.)",
-		"LINEにコールバックURL "+shown+" が登録されていないため、お客様のログインがLINEの「400 Bad Request / Invalid redirect_uri value」の画面で止まります。LINE DevelopersコンソールでLINEログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこのURLをそのまま追加してから、もう一度確認してください。（チャネルIDが違う場合も同じ表示になり、その場合はline.login.secretも失敗します。）")
+		"LINEにコールバックURL "+shown+"が登録されていないため、お客様のログインがLINEの「400 Bad Request / Invalid redirect_uri value」の画面で止まります。LINE DevelopersコンソールでLINEログインチャネルの「LINEログイン設定」タブを開き、「コールバックURL」にこのURLをそのまま追加してから、もう一度確認してください。（チャネルIDが違う場合も同じ表示になり、その場合はline.login.secretも失敗します。）")
 }
 
 // chkCallbackConfirmed is the pass message once the operator said LINE accepted the
 // callback URL: it says who confirmed it, since the wizard could not.
 func chkCallbackConfirmed(shown string) steps.Text {
 	return steps.T("You confirmed in a browser signed in to LINE that the callback URL "+shown+" is registered in the LINE Login channel. (The wizard cannot check this itself: LINE shows it only to signed-in visitors.)",
-		"LINEにログインしたブラウザで、コールバックURL "+shown+" がLINEログインチャネルに登録されていることをあなたが確認しました。（LINEはログインした人にしか見せないため、ウィザード自身では確認できません。）")
+		"LINEにログインしたブラウザで、コールバックURL "+shown+"がLINEログインチャネルに登録されていることをあなたが確認しました。（LINEはログインした人にしか見せないため、ウィザード自身では確認できません。）")
 }
 
 // chkCallbackConfirm is the question that settles what the probe cannot tell.
@@ -797,7 +797,7 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 	case CallbackRegistered:
 		return verify.Result{ID: id, Status: verify.Pass, Detail: detail,
 			Message: steps.T("The callback URL "+shown+" is registered in the LINE Login channel: LINE sent the request back to it.",
-				"コールバックURL "+shown+" はLINEログインチャネルに登録されています（LINEがこのURLにリクエストを返しました）。")}
+				"コールバックURL "+shown+"はLINEログインチャネルに登録されています（LINEがこのURLにリクエストを返しました）。")}
 	case CallbackLoginPage:
 		open := ConfirmURL(base, ch, cb)
 		switch env.Answers.Get(chkKeyCallbackConfirmed) {
@@ -813,15 +813,15 @@ func chkRunCallback(ctx context.Context, env *verify.Env) verify.Result {
 		return verify.Result{ID: id, Status: verify.Warn, Step: chkStepCallback, Detail: detail,
 			Confirm: chkCallbackConfirm(open, ch, cb, shown),
 			Message: steps.T("Cannot tell whether the callback URL "+shown+" is registered: LINE sends every visitor who is not signed in to its login page first, and checks the callback URL only after sign-in. To find out, open "+open+" in a browser where you are signed in to LINE (while the channel is Developing, with an account that has a role on it). A consent screen, or a jump to the shop's site, means the URL is registered. \"400 Bad Request / Invalid redirect_uri value\" means it is not: add it exactly under \"Callback URL\" in the LINE Login tab of the Login channel.",
-				"コールバックURL "+shown+" が登録されているかは、ここからは分かりません。LINEはログインしていない人をまずログイン画面に送り、コールバックURLはログイン後に初めて確かめるためです。確かめるには、LINEにログインしているブラウザで "+open+" を開いてください（チャネルが「開発中」の間は、チャネルに権限のあるアカウントで）。同意画面が出るか、ショップのサイトに移れば登録されています。「400 Bad Request / Invalid redirect_uri value」と出たら登録されていません。LINEログインチャネルの「LINEログイン設定」タブの「コールバックURL」にこのURLをそのまま追加してください。")}
+				"コールバックURL "+shown+"が登録されているかは、ここからは分かりません。LINEはログインしていない人をまずログイン画面に送り、コールバックURLはログイン後に初めて確かめるためです。確かめるには、LINEにログインしているブラウザで"+open+"を開いてください（チャネルが「開発中」の間は、チャネルに権限のあるアカウントで）。同意画面が出るか、ショップのサイトに移れば登録されています。「400 Bad Request / Invalid redirect_uri value」と出たら登録されていません。LINEログインチャネルの「LINEログイン設定」タブの「コールバックURL」にこのURLをそのまま追加してください。")}
 	case CallbackUnregistered:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCallback, Detail: detail, Message: chkCallbackUnregistered(shown)}
 	case CallbackWrongClientID:
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect, Detail: detail,
 			Message: steps.T("LINE does not know the LINE Login channel ID "+steps.Clean(ch)+". Copy it again from the Basic settings tab of the LINE Login channel.",
-				"LINEログインのチャネルID "+steps.Clean(ch)+" がLINEに存在しません。LINEログインチャネルの「チャネル基本設定」タブからもう一度コピーしてください。")}
+				"LINEログインのチャネルID "+steps.Clean(ch)+"がLINEに存在しません。LINEログインチャネルの「チャネル基本設定」タブからもう一度コピーしてください。")}
 	}
 	return verify.Result{ID: id, Status: verify.Error, Detail: detail,
 		Message: steps.T("LINE's login page gave an answer the wizard does not recognise, so it could not tell whether "+shown+" is registered. Try again later, or check the \"Callback URL\" list in the LINE Login tab yourself.",
-			"LINEのログイン画面の応答を判別できず、"+shown+" が登録されているか分かりませんでした。時間をおいて再度試すか、「LINEログイン設定」タブの「コールバックURL」をご自身で確認してください。")}
+			"LINEのログイン画面の応答を判別できず、"+shown+"が登録されているか分かりませんでした。時間をおいて再度試すか、「LINEログイン設定」タブの「コールバックURL」をご自身で確認してください。")}
 }

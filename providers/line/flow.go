@@ -170,7 +170,7 @@ func (g guide) policyNote() steps.Text {
 	}
 	return g.words(steps.T(
 		"For {platform} they are "+l.PrivacyPolicyURL+" (privacy policy) and "+l.TermsURL+" (terms of use); they are filled in below.",
-		"{platform}の場合は "+l.PrivacyPolicyURL+"（プライバシーポリシー）と "+l.TermsURL+"（利用規約）です。下に入力済みです。"))
+		"{platform}の場合は"+l.PrivacyPolicyURL+"（プライバシーポリシー）と"+l.TermsURL+"（利用規約）です。下に入力済みです。"))
 }
 
 // platformFields are the values the profile's URL templates need, asked at the start.

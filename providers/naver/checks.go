@@ -90,7 +90,7 @@ func couldNotTell(id, step string, why steps.Text, detail string) verify.Result 
 	return verify.Result{
 		ID: id, Status: verify.Error, Step: step, Detail: detail,
 		Message: steps.T("Could not tell: "+why.EN+" Try again in a moment; nothing was changed.",
-			"確かめられませんでした："+why.JA+" 少しあとでもう一度試してください。何も変わっていません。"),
+			"確かめられませんでした："+why.JA+"少しあとでもう一度試してください。何も変わっていません。"),
 	}
 }
 
@@ -99,7 +99,7 @@ func netProblem(err error) (steps.Text, string) {
 	if errors.As(err, &re) {
 		host := steps.Clean(re.Host())
 		return steps.T("NAVER's address answered with a redirect to "+host+", which the wizard never follows because the request carries the client secret. Check SETUP_WIZARD_NAVER_NID_URL and any proxy between this computer and NAVER.",
-			"NAVERのアドレスが "+host+" への転送（リダイレクト）を返しました。リクエストにはClient Secretが含まれるため、転送先には送りません。SETUP_WIZARD_NAVER_NID_URLと、このパソコンとNAVERの間のプロキシを確認してください。"), "redirect: " + steps.Clean(err.Error())
+			"NAVERのアドレスが"+host+"への転送（リダイレクト）を返しました。リクエストにはClient Secretが含まれるため、転送先には送りません。SETUP_WIZARD_NAVER_NID_URLと、このパソコンとNAVERの間のプロキシを確認してください。"), "redirect: " + steps.Clean(err.Error())
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return steps.T("NAVER did not answer in time.", "NAVERから時間内に返事がありませんでした。"), "timeout: " + steps.Clean(err.Error())
@@ -290,10 +290,10 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 		res.Status = verify.Fail
 		res.Message = steps.T(
 			"NAVER refuses to start a login for "+list+": the callback URL, or the service URL of its environment, is not registered in the application (or the Client ID belongs to another application). Add it under the environment in NAVER Developers exactly as written here, and save.",
-			"NAVERが "+list+" へのログインを始めません。コールバックURLか、その環境のサービスURLがアプリケーションに登録されていません（またはClient IDが別のアプリケーションのものです）。NAVER Developersの環境にここに書いたとおり追加して保存してください。")
+			"NAVERが"+list+"へのログインを始めません。コールバックURLか、その環境のサービスURLがアプリケーションに登録されていません（またはClient IDが別のアプリケーションのものです）。NAVER Developersの環境にここに書いたとおり追加して保存してください。")
 	case len(unclear) > 0:
 		why := steps.T("NAVER's answer for "+strings.Join(unclear, ", ")+" was neither its login page nor its error page.",
-			"NAVERの "+strings.Join(unclear, ", ")+" への返事が、ログイン画面でもエラー画面でもありませんでした。")
+			"NAVERの"+strings.Join(unclear, ", ")+"への返事が、ログイン画面でもエラー画面でもありませんでした。")
 		if firstErr != nil {
 			why, _ = netProblem(firstErr)
 		}
@@ -304,7 +304,7 @@ func runCallback(ctx context.Context, env *verify.Env) verify.Result {
 		res.Status = verify.Warn
 		res.Message = steps.T(
 			"Cannot tell whether NAVER accepts "+list+": NAVER sends a visitor who is not signed in to its login page first, and may judge the service and callback URLs only after sign-in. To find out, press the shop's NAVER login button and sign in with the registering ID or a tester ID (while the application is 개발 중, only they can). NAVER's consent screen, or a return to the shop, means the URLs are right; a page saying \"… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다\" (\"You cannot log in with your NAVER account due to an error in the … service settings\") means the service URL or the callback URL is not registered: add it under the environment in NAVER Developers and save.",
-			list+" をNAVERが受け付けるかは、ここからは分かりません。NAVERはログインしていない人をまずログイン画面に送り、サービスURLとコールバックURLはログイン後に確かめることがあるためです。確かめるには、ショップのNAVERログインボタンを押し、登録したアカウントかテスターIDでログインしてください（「개발 중」の間はそれ以外ではログインできません）。NAVERの同意画面が出るか、ショップに戻れば正しく登録されています。「… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다」（…サービスの設定に誤りがあるためNAVER IDでログインできません）と出たら、サービスURLかコールバックURLが登録されていません。NAVER Developersの環境に追加して保存してください。")
+			list+"をNAVERが受け付けるかは、ここからは分かりません。NAVERはログインしていない人をまずログイン画面に送り、サービスURLとコールバックURLはログイン後に確かめることがあるためです。確かめるには、ショップのNAVERログインボタンを押し、登録したアカウントかテスターIDでログインしてください（「개발 중」の間はそれ以外ではログインできません）。NAVERの同意画面が出るか、ショップに戻れば正しく登録されています。「… 서비스 설정에 오류가 있어 네이버 아이디로 로그인할 수 없습니다」（…サービスの設定に誤りがあるためNAVER IDでログインできません）と出たら、サービスURLかコールバックURLが登録されていません。NAVER Developersの環境に追加して保存してください。")
 	}
 	return res
 }

@@ -322,7 +322,7 @@ func ruleServiceURL(service string, _ []string) []steps.Problem {
 	if _, ok := parseURL(service); !ok {
 		u := cleanURL(service)
 		return []steps.Problem{{
-			Rule: steps.T("the service URL "+u+" is not an http:// or https:// address.", "サービスURL "+u+" はhttp://かhttps://で始まるアドレスではありません。"),
+			Rule: steps.T("the service URL "+u+" is not an http:// or https:// address.", "サービスURL "+u+"はhttp://かhttps://で始まるアドレスではありません。"),
 			Fix:  steps.T("Enter it as https://sample.com.", "https://sample.comの形で入力してください。"),
 		}}
 	}
@@ -339,7 +339,7 @@ func ruleWellFormed(_ string, cbs []string) []steps.Problem {
 		if _, ok := parseURL(cb); !ok {
 			u := cleanURL(cb)
 			ps = append(ps, steps.Problem{
-				Rule: steps.T("the callback URL "+u+" is not an http:// or https:// address.", "コールバックURL "+u+" はhttp://かhttps://で始まるアドレスではありません。"),
+				Rule: steps.T("the callback URL "+u+" is not an http:// or https:// address.", "コールバックURL "+u+"はhttp://かhttps://で始まるアドレスではありません。"),
 				Fix:  steps.T("Enter each callback URL as https://sample.com, one per line.", "コールバックURLはhttps://sample.comの形で1行に1つずつ入力してください。"),
 			})
 		}
@@ -360,7 +360,7 @@ func fullWidthProblem(what, whatJA, raw string) *steps.Problem {
 	}
 	r, p := cleanURL(raw), cleanURL(plain)
 	return &steps.Problem{
-		Rule: steps.T(what+" "+r+" is typed with full-width characters.", whatJA+" "+r+" が全角文字で入力されています。"),
+		Rule: steps.T(what+" "+r+" is typed with full-width characters.", whatJA+" "+r+"が全角文字で入力されています。"),
 		Fix:  steps.T("Enter it in half-width characters: "+p, "半角で入力してください："+p),
 	}
 }
@@ -404,15 +404,15 @@ func ruleCovered(service string, cbs []string) []steps.Problem {
 	// One warning for all of them: the explanation is the same.
 	s := cleanURL(svc.shown)
 	list := strings.Join(outside, ", ")
-	what, whatJA := "the callback URL "+list+" is", "コールバックURL "+list+" は"
+	what, whatJA := "the callback URL "+list+" is", "コールバックURL "+list+"は"
 	if len(outside) > 1 {
 		what = "the callback URLs " + list + " are"
 	}
 	fix := steps.T("Keep it if the shop is also reached at that domain, and place the NAVER login button on pages under "+s+".",
-		"ショップがそのドメインでも開かれるなら、このままで構いません。NAVERログインのボタンは "+s+" のページに置いてください。")
+		"ショップがそのドメインでも開かれるなら、このままで構いません。NAVERログインのボタンは"+s+"のページに置いてください。")
 	if len(outside) > 1 {
 		fix = steps.T("Keep them if the shop is also reached at those domains, and place the NAVER login button on pages under "+s+".",
-			"ショップがそれらのドメインでも開かれるなら、このままで構いません。NAVERログインのボタンは "+s+" のページに置いてください。")
+			"ショップがそれらのドメインでも開かれるなら、このままで構いません。NAVERログインのボタンは"+s+"のページに置いてください。")
 	}
 	if wwwFix {
 		bare := displayHost("", strings.TrimPrefix(svc.host, "www."))
@@ -422,7 +422,7 @@ func ruleCovered(service string, cbs []string) []steps.Problem {
 	return []steps.Problem{{
 		Severity: steps.Warning,
 		Rule: steps.T(what+" not on the service URL's domain "+s+". NAVER accepts that: a callback URL only says where NAVER sends the visitor back. The service URL says where a login may start: a login started from a page outside "+s+" can fail (in browsers other than Internet Explorer).",
-			whatJA+"サービスURLのドメイン "+s+" 上にありません。NAVERではこれで構いません（コールバックURLはNAVERがお客様を戻す先です）。サービスURLはログインを始めてよい場所を決めます。"+s+" 以外のページから始めたログインは失敗することがあります（Internet Explorer以外のブラウザ）。"),
+			whatJA+"サービスURLのドメイン"+s+"上にありません。NAVERではこれで構いません（コールバックURLはNAVERがお客様を戻す先です）。サービスURLはログインを始めてよい場所を決めます。"+s+"以外のページから始めたログインは失敗することがあります（Internet Explorer以外のブラウザ）。"),
 		Fix: fix,
 	}}
 }
@@ -438,7 +438,7 @@ func ruleDuplicates(_ string, cbs []string) []steps.Problem {
 		if seen[c.key] {
 			u := cleanURL(cb)
 			ps = append(ps, steps.Problem{
-				Rule: steps.T("the callback URL "+u+" is listed twice.", "コールバックURL "+u+" が2回入っています。"),
+				Rule: steps.T("the callback URL "+u+" is listed twice.", "コールバックURL "+u+"が2回入っています。"),
 				Fix:  steps.T("Keep it once.", "1つだけ残してください。"),
 			})
 		}
@@ -477,9 +477,9 @@ func ruleWWWPair(service string, cbs []string) []steps.Problem {
 		ps = append(ps, steps.Problem{
 			Severity: steps.Warning,
 			Rule: steps.T("the callback URL "+u+" is listed but nothing on "+other+"; visitors who reach the shop as "+other+" cannot log in with NAVER.",
-				"コールバックURL "+u+" はありますが、"+other+" のものがありません。"+other+" でショップを開いたお客様はNAVERでログインできません。"),
+				"コールバックURL "+u+"はありますが、"+other+"のものがありません。"+other+"でショップを開いたお客様はNAVERでログインできません。"),
 			Fix: steps.T("Add the same URL on "+other+" as well, unless that address does not exist.",
-				other+" の同じURLも追加してください（そのアドレスを使っていない場合は不要です）。"),
+				other+"の同じURLも追加してください（そのアドレスを使っていない場合は不要です）。"),
 		})
 	}
 	return ps
