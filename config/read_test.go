@@ -46,6 +46,7 @@ func TestParseRefusesHostileText(t *testing.T) {
 		{"deep flow nesting", "version: 1\nline: " + strings.Repeat("[", 40000) + "\n", 2, "nested more than", "入れ子"},
 		{"deep flow over lines", "version: 1\nline:\n" + strings.Repeat("  [\n", 40000), MaxDepth + 1, "nested more than", "入れ子"},
 		{"deep items", "version: 1\nx:\n" + strings.Repeat("- ", 40000) + "a\n", 3, "nested more than", "入れ子"},
+		{"second document after a directive", "%YAML 1.2\n---\nversion: 1\n---\nnaver: {}\n", 4, "second YAML document", "2つ目"},
 		{"second document after CR line ends", "version: 1\rline:\r  flow: new\r---\rversion: 1\rline:\r  flow: switch\r", 4, "second YAML document", "2つ目のYAML文書"},
 		{"second document after CRLF line ends", "version: 1\r\nline:\r\n  flow: new\r\n---\r\nnaver: {}\r\n", 4, "second YAML document", "2つ目"},
 		{"tab on a CR line", "version: 1\rline:\r  account_name: Salon\tExample\r", 3, "tab character", "タブ"},
@@ -92,6 +93,7 @@ func TestParseKeepsWhatIsFine(t *testing.T) {
 		{"brackets in a plain value", "version: 1\nline:\n  account_name: a[[[[[[[[[[[[[[[[[[[[[[[[[[[b\n", "line.account_name", "a[[[[[[[[[[[[[[[[[[[[[[[[[[[b"},
 		{"a flow list", "version: 1\nnaver:\n  pc_web: {callback_urls: [\"https://a.example\", 'https://b.example']}\n", "naver.pc_web.callback_urls", "https://a.example\nhttps://b.example"},
 		{"Japanese", "version: 1\nline:\n  account_name: サロン・エグザンプル\n", "line.account_name", "サロン・エグザンプル"},
+		{"a directive before the document", "%YAML 1.2\n---\nversion: 1\nline:\n  flow: new\n", "line.flow", "new"},
 		{"CR line ends", "version: 1\rline:\r  flow: new\r  account_name: Salon\r", "line.account_name", "Salon"},
 		{"backslash zero in single quotes", "version: 1\nline:\n  account_name: 'Salon\\0Example'\n", "line.account_name", "Salon\\0Example"},
 	} {

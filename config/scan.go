@@ -62,6 +62,9 @@ func prescan(name string, b []byte) error {
 			if blank {
 				continue
 			}
+			if indent == 0 && l[0] == '%' && !content && !ended {
+				continue // a directive (%YAML 1.2) before the document's "---": not content
+			}
 			if indent == 0 && (isMarker(l, "---") || isMarker(l, "...")) {
 				if l[0] == '-' && (content || ended) {
 					return &LoadError{Path: name, Line: lineNo,
