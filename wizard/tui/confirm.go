@@ -25,8 +25,8 @@ var (
 	txtConfirmOpen      = steps.T("Address to open", "開くアドレス")
 	txtConfirmKeyChoose = steps.T("choose", "選ぶ")
 	txtConfirmKeyAnswer = steps.T("answer", "回答")
-	txtConfirmKeyOpen   = steps.T("open the address", "アドレスを開く")
-	txtConfirmKeyLater  = steps.T("not now (the result stays)", "今はしない（結果はそのまま）")
+	txtConfirmKeyOpen   = steps.T("open", "開く")
+	txtConfirmKeyLater  = steps.T("not now", "今はしない")
 	txtConfirmMore      = steps.T("… pgdn: more · the answers are below", "… pgdnで続き・回答は下にあります")
 	txtConfirmTop       = steps.T("… pgup: back to the start", "… pgupで最初へ")
 	txtConfirmReading   = steps.T("… pgdn/pgup · other keys: the answers", "… pgdn/pgup・他のキーで回答へ")
@@ -169,16 +169,17 @@ func (m *model) answerConfirm(i int) tea.Cmd {
 }
 
 // confirmHelp is the footer's key line while the question is on screen: the panel's
-// keys only (not those of the screen behind it), fitted to the width.
+// keys only (not those of the screen behind it), the most needed first, fitted to the
+// width.
 func (m *model) confirmHelp() string {
 	l := m.lang
 	n := len(m.cf.ask.res.Confirm.Answers)
 	bs := []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp(fmt.Sprintf("↑/↓/1–%d", n), txtConfirmKeyChoose.In(l))),
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp(fmt.Sprintf("↑↓/1–%d", n), txtConfirmKeyChoose.In(l))),
 		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", txtConfirmKeyAnswer.In(l))),
 		key.NewBinding(key.WithKeys("o"), key.WithHelp("o", txtConfirmKeyOpen.In(l))),
-		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", txtKeyCopy.In(l))),
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", txtConfirmKeyLater.In(l))),
+		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", txtKeyCopy.In(l))),
 	}
 	if m.cf.ask.more {
 		bs = append(bs, m.keys.Scroll)

@@ -159,3 +159,45 @@ func TestConfirmQuestionOnSmallScreens(t *testing.T) {
 		}
 	}
 }
+
+// TestStopPanelSmallShowsTheProblem: at 60×20 and 40×12, in both languages, the panel that
+// stops the walk on a failed check shows that check on its first page (above what to do
+// about it), and pgdn reads on to its keys, wrapped to the width.
+func TestStopPanelSmallShowsTheProblem(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {40, 12}} {
+		for _, l := range []steps.Lang{steps.EN, steps.JA} {
+			t.Run(fmt.Sprintf("%dx%d/%s", size[0], size[1], l), func(t *testing.T) {
+				s, fc, _ := testSession(t, l, steps.Answers{
+					"line.account_name":                       "Salon Test",
+					"line.messaging_api.channel_access_token": "tok-0123456789",
+					"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
+				})
+				s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
+				fc.results["t.token"] = verify.Result{Status: verify.Fail, Step: "t.console",
+					Message: steps.T("Chat is off, so customers' messages never reach the CMS.", "チャットがオフのため、お客様のメッセージがCMSに届きません。")}
+				u := start(t, s, size[0], size[1])
+				u.waitFocus("line.messaging_api.channel_access_token")
+				u.send(enter)
+				u.waitFocus("line.messaging_api.add_friend_url")
+				u.send(enter)
+				sn := u.wait("the stop panel", func(s snap) bool { return s.phase == phaseStop })
+				if !strings.Contains(sn.screen, "✗ t.token") {
+					t.Errorf("the failed check is not on the stop panel's first page:\n%s", sn.screen)
+				}
+				read := sn.screen
+				goOn := squeeze(tail(strings.Split(txtStopKeys.In(l), "\n")[2], 8))
+				for i := 0; i < 10 && !strings.Contains(squeeze(read), goOn); i++ {
+					prev := sn.screen
+					u.send(pgdown)
+					sn = u.wait("pgdn to scroll", func(s snap) bool { return s.screen != prev })
+					read += sn.screen
+				}
+				if !strings.Contains(squeeze(read), goOn) {
+					t.Errorf("the keys' last line (%q) is never shown in full; last page:\n%s", goOn, sn.screen)
+				}
+				u.send(ctrlC)
+				u.finish()
+			})
+		}
+	}
+}

@@ -61,7 +61,7 @@ var (
 
 	txtStopTitle     = steps.T("A check did not pass", "確認が通りませんでした")
 	txtStopTitleN    = steps.T("%d checks did not pass", "%d件の確認が通りませんでした")
-	txtStopBody      = steps.T("The integration will not work until this is fixed. Fix it in the console, on the step named below, and check again there.", "これを直すまで連携は動きません。下に示すステップの内容をコンソールで直し、そこでもう一度確認してください。")
+	txtStopBody      = steps.T("The integration will not work until this is fixed. Fix it in the console, on the step named above, and check again there.", "これを直すまで連携は動きません。上に示すステップの内容をコンソールで直し、そこでもう一度確認してください。")
 	txtStopKeys      = steps.T("g  go to step %d “%s”\nr  check again now\nn  continue anyway (the end will list this as a problem)", "g  ステップ%d「%s」へ移動\nr  今すぐもう一度確認\nn  このまま進む（最後に問題として表示されます）")
 	txtStopKeysNone  = steps.T("r  check again now\nn  continue anyway (the end will list this as a problem)", "r  今すぐもう一度確認\nn  このまま進む（最後に問題として表示されます）")
 	txtFixAt         = steps.T("fix on step %d “%s”", "直す場所：ステップ%d「%s」")

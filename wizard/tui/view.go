@@ -483,8 +483,8 @@ func (m *model) finalPane() string {
 		switch en.Result.Status {
 		case verify.Fail, verify.Error:
 			return 0
-		case verify.Warn:
-			return 1
+		case verify.Warn, verify.Skipped:
+			return 1 // a warning, or a check a problem kept from running
 		}
 		return 2
 	}
@@ -537,7 +537,8 @@ func (m *model) stopPane(w int) string {
 	if len(problems) > 1 {
 		title = tf(txtStopTitleN, l, len(problems))
 	}
-	out := []string{m.st.Failed.Render(title), "", m.wrap(txtStopBody.In(l), w), ""}
+	// The failed checks first: on a short screen they are what must be in sight.
+	out := []string{m.st.Failed.Render(title), ""}
 	for _, p := range problems {
 		mark, sty := m.resultMark(p.Result.Status)
 		out = append(out, sty.Render(m.hang(mark+" ", p.Result.ID+"  "+steps.Clean(p.Result.Message.In(l)), w)))
@@ -545,14 +546,22 @@ func (m *model) stopPane(w int) string {
 			out = append(out, m.st.Muted.Render(m.hang("  → ", tf(txtFixAt, l, p.Number, p.Step.Title.In(l)), w)))
 		}
 	}
-	out = append(out, "")
+	out = append(out, "", m.wrap(txtStopBody.In(l), w), "")
+	var keys string
 	if m.stopBusy {
 		n, total := m.ledger().Progress()
 		out = append(out, m.spin.View()+" "+tf(txtCheckingOf, l, n, total))
 	} else if p := m.jumpTarget(); p != nil {
-		out = append(out, strings.Split(tf(txtStopKeys, l, p.Number, p.Step.Title.In(l)), "\n")...)
+		keys = tf(txtStopKeys, l, p.Number, p.Step.Title.In(l))
 	} else {
-		out = append(out, strings.Split(txtStopKeysNone.In(l), "\n")...)
+		keys = txtStopKeysNone.In(l)
+	}
+	for _, k := range strings.Split(keys, "\n") {
+		if k != "" {
+			// "g  go to step 4 …": the text wraps under itself, not under the key.
+			key, text, _ := strings.Cut(k, "  ")
+			out = append(out, m.hang(key+"  ", text, w))
+		}
 	}
 	return strings.Join(out, "\n")
 }
