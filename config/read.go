@@ -165,7 +165,8 @@ func checkEncoding(name string, b []byte) error {
 }
 
 // CheckText is every check of a file's raw text that comes before YAML parsing: no BOM,
-// UTF-8 only, no NUL character, the nesting depth, tabs, a single document (see prescan).
+// UTF-8 only, no NUL character, the nesting depth, tabs, a single document (see prescan),
+// no anchor or alias (see checkAliases).
 // Config and answers files go through it, and so do platform profiles.
 func CheckText(name string, b []byte) error {
 	if bytes.IndexByte(b, '\r') >= 0 {
@@ -179,7 +180,10 @@ func CheckText(name string, b []byte) error {
 	if err := checkNUL(name, b); err != nil {
 		return err
 	}
-	return prescan(name, b)
+	if err := prescan(name, b); err != nil {
+		return err
+	}
+	return checkAliases(name, b)
 }
 
 // nulError names the line (and, when known, the key) of a NUL character: it is valid

@@ -21,6 +21,18 @@ func deep(n int) []byte {
 	return []byte(b.String())
 }
 
+// laughs is the "billion laughs": ten lines whose aliases expand to 10^9 strings; the
+// decoder used to grow past a gigabyte on it and never finish.
+func laughs() string {
+	var b strings.Builder
+	b.WriteString("version: 1\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 10; i++ {
+		b.WriteString("x" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [" + strings.TrimSuffix(strings.Repeat("*a"+string(rune('0'+i-1))+", ", 10), ", ") + "]\n")
+	}
+	b.WriteString("line:\n  account_name: *a9\n")
+	return b.String()
+}
+
 // Each of these was read silently wrong, or at great cost, before the loader checked the
 // raw text: the BOM became part of the key "\ufeffversion", Latin-1 bytes became U+FFFD, a
 // tab vanished from a value, a second document was ignored, deep nesting took gigabytes.
@@ -57,6 +69,9 @@ func TestParseRefusesHostileText(t *testing.T) {
 		{"NUL written \\0", "version: 1\nline:\n  account_name: \"Salon\\0Example\"\n", 3, "line.account_name has a NUL character", "line.account_nameにNUL文字"},
 		{"NUL written \\x00", "version: 1\nline:\n  login:\n    callback_url: \"https://a.example/cb\\x00\"\n", 4, "line.login.callback_url has a NUL", "NUL文字"},
 		{"NUL written \\u0000 in a flow list", "version: 1\nnaver:\n  pc_web: {service_url: \"https://a.example\", callback_urls: [\"https://a.example/\\u0000x\"]}\n", 3, "naver.pc_web.callback_urls has a NUL", "NUL文字"},
+		{"alias bomb (billion laughs)", laughs(), 2, "anchor or alias", "エイリアス"},
+		{"an alias", "version: 1\nline:\n  account_name: &n Salon\n  provider_name: *n\n", 3, "anchor or alias", "エイリアス"},
+		{"an unquoted value starting with *", "version: 1\nline:\n  account_name: *Salon\n", 3, "double quotes", "ダブルクォート"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Parse("shop.yaml", []byte(c.in))
@@ -96,6 +111,8 @@ func TestParseKeepsWhatIsFine(t *testing.T) {
 		{"a directive before the document", "%YAML 1.2\n---\nversion: 1\nline:\n  flow: new\n", "line.flow", "new"},
 		{"CR line ends", "version: 1\rline:\r  flow: new\r  account_name: Salon\r", "line.account_name", "Salon"},
 		{"backslash zero in single quotes", "version: 1\nline:\n  account_name: 'Salon\\0Example'\n", "line.account_name", "Salon\\0Example"},
+		{"& and * inside values", "version: 1\nline:\n  account_name: \"*Star & Co\"\n  provider_name: A&B *x\n", "line.provider_name", "A&B *x"},
+		{"& and * quoted", "version: 1\nline:\n  account_name: '&Salon*'\n", "line.account_name", "&Salon*"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfg, err := Parse("shop.yaml", []byte(c.in))
