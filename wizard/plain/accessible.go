@@ -612,7 +612,7 @@ func (w *walk) stopped(ctx context.Context) error {
 			return nil
 		}
 		w.out.line("")
-		w.out.line(txtStopped(w.l, len(problems)))
+		w.out.line(txtStopped(w.l, len(problems), unreachedOnly(problems)))
 		var first *wizard.Problem
 		for i, p := range problems {
 			w.out.line(w.problemLine(p))
@@ -739,7 +739,7 @@ func (w *walk) finish(ctx context.Context) error {
 	}
 	if problems := w.ledger().Problems(); len(problems) > 0 {
 		w.out.line("")
-		w.out.line(txtStopped(w.l, len(problems)))
+		w.out.line(txtStopped(w.l, len(problems), unreachedOnly(problems)))
 		for _, p := range problems {
 			w.out.line(w.problemLine(p))
 		}
@@ -965,4 +965,15 @@ func openIndex(s string, n int) (int, bool) {
 		return 0, false
 	}
 	return i - 1, true
+}
+
+// unreachedOnly reports whether every problem is a check that could not tell (error), none
+// a failure.
+func unreachedOnly(ps []wizard.Problem) bool {
+	for _, p := range ps {
+		if p.Result.Status != verify.Error {
+			return false
+		}
+	}
+	return len(ps) > 0
 }

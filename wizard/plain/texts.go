@@ -252,7 +252,13 @@ var (
 	txtStopChoiceNoStep = steps.T("r = check again now, n = continue anyway (the end lists it as a problem)", "r＝今すぐもう一度確認、n＝このまま進む（最後に問題として表示されます）")
 )
 
-func txtStopped(l steps.Lang, n int) string {
+func txtStopped(l steps.Lang, n int, unreached bool) string {
+	if unreached {
+		if l == steps.JA {
+			return fmt.Sprintf("%d件の確認ができませんでした（APIに接続できないか、判断できませんでした）。確かめられるまで、連携が動くかは分かりません：", n)
+		}
+		return fmt.Sprintf("%d check(s) could not tell: the API could not be reached or could not tell. Until they can, nobody knows whether the integration works:", n)
+	}
 	if l == steps.JA {
 		return fmt.Sprintf("%d件の確認が通りませんでした。直すまで連携は動きません：", n)
 	}

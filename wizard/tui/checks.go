@@ -110,3 +110,14 @@ func (m *model) stale(id string) bool {
 	en, ok := m.ledger().Entry(id)
 	return ok && en.Stale
 }
+
+// unreachedOnly reports whether every problem is a check that could not tell (error), none
+// a failure.
+func unreachedOnly(ps []wizard.Problem) bool {
+	for _, p := range ps {
+		if p.Result.Status != verify.Error {
+			return false
+		}
+	}
+	return len(ps) > 0
+}

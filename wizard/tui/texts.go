@@ -60,6 +60,7 @@ var (
 	txtFinalQuitBad  = steps.T("Press g to fix the first problem, or enter or q to close with these problems.", "gで最初の問題を直しに行くか、enterかqで問題を残したまま閉じます。")
 
 	txtStopTitle     = steps.T("A check did not pass", "確認が通りませんでした")
+	txtStopUnreached = steps.T("Could not check: the API could not be reached or could not tell", "確認できませんでした：APIに接続できないか、判断できませんでした")
 	txtStopTitleN    = steps.T("%d checks did not pass", "%d件の確認が通りませんでした")
 	txtStopBody      = steps.T("The integration will not work until this is fixed. Fix it in the console, on the step named above, and check again there.", "これを直すまで連携は動きません。上に示すステップの内容をコンソールで直し、そこでもう一度確認してください。")
 	txtStopKeys      = steps.T("g  go to step %d “%s”\nr  check again now\nn  continue anyway (the end will list this as a problem)", "g  ステップ%d「%s」へ移動\nr  今すぐもう一度確認\nn  このまま進む（最後に問題として表示されます）")

@@ -537,6 +537,10 @@ func (m *model) stopPane(w int) string {
 	if len(problems) > 1 {
 		title = tf(txtStopTitleN, l, len(problems))
 	}
+	if unreachedOnly(problems) {
+		// Nothing failed: the API could not be reached or could not tell.
+		title = txtStopUnreached.In(l)
+	}
 	// The failed checks first: on a short screen they are what must be in sight.
 	out := []string{m.st.Failed.Render(title), ""}
 	for _, p := range problems {
