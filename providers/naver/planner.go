@@ -342,6 +342,16 @@ func ruleWellFormed(_ string, cbs []string) []steps.Problem {
 				Rule: steps.T("the callback URL "+u+" is not an http:// or https:// address.", "コールバックURL "+u+"はhttp://かhttps://で始まるアドレスではありません。"),
 				Fix:  steps.T("Enter each callback URL as https://sample.com, one per line.", "コールバックURLはhttps://sample.comの形で1行に1つずつ入力してください。"),
 			})
+			continue
+		}
+		// A redirect URI never holds a fragment (RFC 6749, 3.1.2), as the LINE callback
+		// field already says: NAVER would not send customers back to it.
+		if strings.Contains(cb, "#") {
+			u := cleanURL(cb)
+			ps = append(ps, steps.Problem{
+				Rule: steps.T("the callback URL "+u+" has a # part; a callback URL cannot have one.", "コールバックURL "+u+"に「#」以降の部分があります。コールバックURLには付けられません。"),
+				Fix:  steps.T("Delete # and what follows it, or copy the callback URL again from the shop admin.", "「#」以降を消すか、ショップの管理画面からコールバックURLをもう一度コピーしてください。"),
+			})
 		}
 	}
 	return ps

@@ -224,6 +224,8 @@ func TestCheckURLs(t *testing.T) {
 			[]want{{steps.Warning, "https://www.sample.co.jp/cb is listed but nothing on sample.co.jp"}}},
 		{"not a URL", "https://sample.com", []string{"sample.com", "https://sample.com", "https://www.sample.com"},
 			[]want{{steps.Error, "sample.com is not an http:// or https:// address"}}},
+		{"a fragment", "https://sample.com", []string{"https://sample.com/cb#top", "https://www.sample.com/cb"},
+			[]want{{steps.Error, "https://sample.com/cb#top has a # part"}}},
 		{"missing service URL", "", []string{"https://sample.com", "https://www.sample.com"},
 			[]want{{steps.Error, "service URL is missing"}}},
 		{"bad service URL", "sample .com", []string{"https://sample.com", "https://www.sample.com"},
