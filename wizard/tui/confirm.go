@@ -27,7 +27,7 @@ var (
 	txtConfirmKeyAnswer = steps.T("answer", "回答")
 	txtConfirmKeyOpen   = steps.T("open", "開く")
 	txtConfirmKeyLater  = steps.T("not now", "今はしない")
-	txtConfirmMore      = steps.T("… pgdn: more · the answers are below", "… pgdnで続き・回答は下にあります")
+	txtConfirmMore      = steps.T("… pgdn: read on", "… pgdnで続きを読む")
 	txtConfirmTop       = steps.T("… pgup: back to the start", "… pgupで最初へ")
 	txtConfirmReading   = steps.T("… pgdn/pgup · other keys: the answers", "… pgdn/pgup・他のキーで回答へ")
 	txtConfirmReadEnd   = steps.T("(end) pgup · other keys: the answers", "（ここまで）pgup・他のキーで回答へ")
