@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,13 +18,21 @@ import (
 	"github.com/setup-wizard/setup-wizard/steps"
 )
 
-// Draft is a walk left half-way: the flow, the step on screen and every answer so far.
-// It holds secrets, so it is written like the config: 0600, atomically.
+// Draft is a walk left half-way: the flow, the step on screen and every answer so far
+// but the secrets. A draft lingers in the state directory where the operator does not
+// see it, so no secret value is ever stored in it (channel access token, channel
+// secrets, NAVER client secret): Retype names the secrets that were typed during the
+// walk and are asked for again, at their step, on resume. Secrets that came from the
+// environment, a --…-file, the answers or the config file come back from there.
+// It is still written like the config: 0600, atomically.
 type Draft struct {
 	Flow    string        `json:"flow"`
 	Step    string        `json:"step"`
 	Answers steps.Answers `json:"answers"`
-	Saved   time.Time     `json:"saved"`
+	// Retype lists, sorted, the secret keys typed during the walk that the draft left
+	// out: the key names only, never a value.
+	Retype []string  `json:"retype,omitempty"`
+	Saved  time.Time `json:"saved"`
 	// Config is the config file the walk writes, and Sandbox whether it runs against the
 	// emulator: `setup-wizard drafts` lists them.
 	Config  string `json:"config,omitempty"`
@@ -48,25 +57,38 @@ func (d *DraftFile) Scope(flow *steps.Flow, given steps.Answers) *DraftFile {
 	return d
 }
 
-// keep tells whether the draft may store key=value.
-func (d *DraftFile) keep(key, value string) bool {
+// keep tells whether the draft may store key: never a secret, and with Scope only the
+// values of the flow.
+func (d *DraftFile) keep(key string) bool {
+	if config.IsSecret(key) {
+		return false
+	}
 	if d.Flow == nil {
 		return true
 	}
-	if _, _, ok := d.Flow.Field(key); !ok && !strings.HasPrefix(key, d.Flow.Provider+".") && !strings.HasPrefix(key, "flow.") {
-		return false
-	}
-	return !config.IsSecret(key) || d.Given.Get(key) != value
+	_, _, ok := d.Flow.Field(key)
+	return ok || strings.HasPrefix(key, d.Flow.Provider+".") || strings.HasPrefix(key, "flow.")
 }
 
-func (d *DraftFile) scoped(a steps.Answers) steps.Answers {
-	out := steps.Answers{}
+// scoped is what the draft stores of a, and the secrets of a it leaves out that were
+// typed (not given: those come back from where they came).
+func (d *DraftFile) scoped(a steps.Answers) (out steps.Answers, retype []string) {
+	out = steps.Answers{}
 	for k, v := range a {
-		if d.keep(k, v) {
+		switch {
+		case d.keep(k):
 			out[k] = v
+		case config.IsSecret(k) && v != "" && d.Given.Get(k) != v && (d.Flow == nil || d.inFlow(k)):
+			retype = append(retype, k)
 		}
 	}
-	return out
+	slices.Sort(retype)
+	return out, retype
+}
+
+func (d *DraftFile) inFlow(key string) bool {
+	_, _, ok := d.Flow.Field(key)
+	return ok
 }
 
 // StateDir is $XDG_STATE_HOME/setup-wizard, or ~/.local/state/setup-wizard. Drafts there
@@ -133,15 +155,27 @@ func (d *DraftFile) Load() (dr Draft, ok bool, err error) {
 	if err := json.Unmarshal(b, &dr); err != nil {
 		return Draft{}, false, fmt.Errorf("draft %s is damaged (%v); start with --fresh to ignore it", d.Path, err)
 	}
+	// A draft of an older version may hold what Scope leaves out: a secret it held is
+	// asked for again like one it left out.
+	kept, retype := d.scoped(dr.Answers)
+	dr.Retype = append(dr.Retype, retype...)
 	if d.Flow != nil {
-		// A draft of an older version may hold what Scope leaves out; what was given
-		// this time fills what the draft does not say.
+		// What was given this time fills what the draft does not say.
 		ans := d.Given.Clone()
-		for k, v := range d.scoped(dr.Answers) {
+		for k, v := range kept {
 			ans[k] = v
 		}
-		dr.Answers = ans
+		kept = ans
 	}
+	dr.Answers = kept
+	// A secret typed during the walk replaced what was given, if anything: it is asked
+	// for again, not taken from the environment or the sandbox's samples.
+	dr.Retype = slices.DeleteFunc(dr.Retype, func(k string) bool { return !config.IsSecret(k) })
+	for _, k := range dr.Retype {
+		delete(dr.Answers, k)
+	}
+	slices.Sort(dr.Retype)
+	dr.Retype = slices.Compact(dr.Retype)
 	return dr, true, nil
 }
 
@@ -150,7 +184,16 @@ func (d *DraftFile) Save(dr Draft) error {
 	if dr.Saved.IsZero() {
 		dr.Saved = time.Now().UTC()
 	}
-	dr.Answers = d.scoped(dr.Answers)
+	var retype []string
+	dr.Answers, retype = d.scoped(dr.Answers)
+	// A secret still to be typed again since the last resume stays listed.
+	for _, k := range dr.Retype {
+		if config.IsSecret(k) && d.Given.Get(k) == "" {
+			retype = append(retype, k)
+		}
+	}
+	slices.Sort(retype)
+	dr.Retype = slices.Compact(retype)
 	b, err := json.MarshalIndent(dr, "", "  ")
 	if err != nil {
 		return err
@@ -167,9 +210,15 @@ func (d *DraftFile) Delete() error {
 	return err
 }
 
-// Resume puts the engine back at the draft's step with its answers.
+// Resume puts the engine back at the draft's step with its answers; when the draft left
+// out secrets typed before that step (Retype), at the first step that asks for one of
+// them, as replay does with a redacted file: they are typed again there.
 func Resume(flow *steps.Flow, dr Draft) *Engine {
 	e := New(flow, dr.Answers)
+	e.retype = slices.Clone(dr.Retype)
+	if st := retypeStep(e, dr); st != "" {
+		dr.Step = st
+	}
 	if dr.Step != "" && !e.GoTo(dr.Step) {
 		// The step is gone or now skipped: start again at the first visible step, with
 		// the answers but nothing shown as passed.
@@ -188,8 +237,63 @@ func Resume(flow *steps.Flow, dr Draft) *Engine {
 	return e
 }
 
+// retypeStep is the first visible step, at or before the draft's, that asks for a
+// secret of dr.Retype; "" when there is none.
+func retypeStep(e *Engine, dr Draft) string {
+	for _, s := range e.Visible() {
+		for _, k := range dr.Retype {
+			if _, st, ok := e.flow.Field(k); ok && st.ID == s.ID && e.Value(k) == "" {
+				return s.ID
+			}
+		}
+		if s.ID == dr.Step {
+			break
+		}
+	}
+	return ""
+}
+
+// Retype lists the secrets a resumed draft left out that are still to be typed again.
+func (e *Engine) Retype() []string {
+	var out []string
+	for _, k := range e.retype {
+		if e.Value(k) == "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Exists tells whether a draft is on disk, to resume with the next run.
 func (d *DraftFile) Exists() bool {
 	fi, err := os.Stat(d.Path)
 	return err == nil && fi.Mode().IsRegular()
+}
+
+var txtRetype = steps.T(
+	"Secrets are not kept in drafts, so these are asked for again at their step: %s.",
+	"シークレットは途中の内容に保存しないため、次の項目はそのステップでもう一度入力が必要です：%s。")
+
+// RetypeNote says, in l, which secrets the draft left out and will be asked for again
+// (by their field names in flow); "" when none.
+func (dr Draft) RetypeNote(flow *steps.Flow, l steps.Lang) string {
+	if len(dr.Retype) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(dr.Retype))
+	for _, k := range dr.Retype {
+		name := k
+		if f, _, ok := flow.Field(k); ok && f.Label.In(l) != "" {
+			name = f.Label.In(l)
+		}
+		if l == steps.JA {
+			name = "「" + name + "」"
+		}
+		names = append(names, name)
+	}
+	sep := ", "
+	if l == steps.JA {
+		sep = "、"
+	}
+	return fmt.Sprintf(txtRetype.In(l), strings.Join(names, sep))
 }

@@ -14,8 +14,9 @@ import (
 )
 
 // A LINE draft used to store every answer, NAVER's client secret from the environment
-// included. It now holds this flow's values and only the secrets typed during the walk;
-// what came from elsewhere is put back from there when the draft is loaded.
+// included, then the secrets typed during the walk. It now holds this flow's values and
+// no secret at all: a typed one is named in retype (to be asked for again), what came
+// from elsewhere is put back from there when the draft is loaded.
 func TestDraftStoresNoSecretItWasGiven(t *testing.T) {
 	dir := t.TempDir()
 	typed := "0123456789abcdef0123456789abcdef"
@@ -37,12 +38,14 @@ func TestDraftStoresNoSecretItWasGiven(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{sample.NaverClientSecret, sample.ChannelAccessToken, "naver.", "Sample Shop"} {
+	for _, s := range []string{sample.NaverClientSecret, sample.ChannelAccessToken, typed, "naver.", "Sample Shop"} {
 		if strings.Contains(string(b), s) {
 			t.Errorf("the draft holds %.8q…:\n%s", s, b)
 		}
 	}
-	for _, s := range []string{typed, "Example Inc.", line.FlowOAExists} {
+	for _, s := range []string{"Example Inc.", line.FlowOAExists, `"retype": [
+    "line.login.channel_secret"
+  ]`} {
 		if !strings.Contains(string(b), s) {
 			t.Errorf("the draft lacks %q:\n%s", s, b)
 		}
@@ -52,9 +55,16 @@ func TestDraftStoresNoSecretItWasGiven(t *testing.T) {
 		t.Fatal(ok, err)
 	}
 	for k, v := range answers {
+		if k == "line.login.channel_secret" {
+			v = "" // asked for again
+		}
 		if got.Answers[k] != v {
 			t.Errorf("loaded %s = %q, want %q", k, got.Answers[k], v)
 		}
+	}
+
+	if len(got.Retype) != 1 || got.Retype[0] != "line.login.channel_secret" {
+		t.Errorf("loaded retype %v, want [line.login.channel_secret]", got.Retype)
 	}
 
 	// A draft written by an older version, with the other provider's secret in it, loses

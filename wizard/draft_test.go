@@ -303,3 +303,33 @@ func TestDraftResumeRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A draft that left out a typed secret resumes at the step that asks for it (not at the
+// later step it was saved on), as replay does with a redacted file; Retype lists it until
+// it is typed again, and the note names it in both languages.
+func TestResumeAsksForLeftOutSecret(t *testing.T) {
+	answers := steps.Answers{"line.account_name": "Salon Sandbox", line.FlowOAExists: "true", line.FlowVerified: "true", "line.login.channel_id": "2000000002"}
+	dr := wizard.Draft{Flow: "line.new", Step: "line.cms", Answers: answers, Retype: []string{"line.login.channel_secret"}}
+	e := wizard.Resume(line.FlowNew(), dr)
+	if curID(e) != "line.collect" {
+		t.Fatalf("resumed at %s, want line.collect", curID(e))
+	}
+	if got := e.Retype(); len(got) != 1 || got[0] != "line.login.channel_secret" {
+		t.Errorf("Retype = %v", got)
+	}
+	e.Set("line.login.channel_secret", "00112233445566778899aabbccddeeff")
+	if got := e.Retype(); len(got) != 0 {
+		t.Errorf("Retype after typing = %v", got)
+	}
+	if n := dr.RetypeNote(line.FlowNew(), steps.EN); !strings.Contains(n, "asked for again at their step: Channel secret (LINE Login).") {
+		t.Errorf("en note: %s", n)
+	}
+	if n := dr.RetypeNote(line.FlowNew(), steps.JA); !strings.Contains(n, "もう一度入力が必要です：「チャネルシークレット（LINEログイン）」。") {
+		t.Errorf("ja note: %s", n)
+	}
+	// Without Retype the draft's step stands.
+	dr.Retype = nil
+	if e := wizard.Resume(line.FlowNew(), dr); curID(e) != "line.cms" {
+		t.Errorf("resumed at %s, want line.cms", curID(e))
+	}
+}

@@ -29,6 +29,8 @@ type Engine struct {
 	// back is where the operator was before going to a step a failed check named
 	// (len(Steps): the final screen); -1 when no such visit is under way.
 	back int
+	// retype: secrets a resumed draft left out, to be typed again (Resume, Retype).
+	retype []string
 }
 
 // New starts flow with the answers given (from a draft, an answers file or flags). The

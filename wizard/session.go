@@ -86,5 +86,5 @@ func (s *Session) SaveDraft() error {
 	if cur := s.Engine.Current(); cur != nil {
 		step = cur.ID
 	}
-	return s.Draft.Save(Draft{Flow: s.Engine.Flow().ID, Step: step, Answers: s.Engine.Raw(), Config: s.ConfigPath, Sandbox: s.Sandbox})
+	return s.Draft.Save(Draft{Flow: s.Engine.Flow().ID, Step: step, Answers: s.Engine.Raw(), Retype: s.Engine.Retype(), Config: s.ConfigPath, Sandbox: s.Sandbox})
 }

@@ -203,6 +203,9 @@ func (w *walk) offerResume(ctx context.Context) error {
 	} else if d.Step != "" {
 		question = txtResumeQ(w.l, steps.Clean(d.Step), when)
 	}
+	if note := d.RetypeNote(fl, w.l); note != "" {
+		w.out.line(steps.Clean(note))
+	}
 	yes, err := w.askYesNo(ctx, "flow.resume", question, "true", nil)
 	if err != nil {
 		return err

@@ -125,11 +125,15 @@ func (m *model) buildResume() {
 		title = txtFinished.In(l)
 	}
 	when := p.Saved.Local().Format("2006-01-02 15:04")
+	body := tf(txtResumeBody, l, when, steps.Clean(title))
+	if note := p.RetypeNote(m.eng().Flow(), l); note != "" {
+		body += "\n" + steps.Clean(note)
+	}
 	km := huh.NewDefaultKeyMap()
 	km.Quit.SetEnabled(false)
 	m.resumeForm = huh.NewForm(huh.NewGroup(
 		huh.NewSelect[bool]().Title(txtResumeTitle.In(l)).
-			Description(wrapFieldText(l, tf(txtResumeBody, l, when, steps.Clean(title)), m.width-4)).
+			Description(wrapFieldText(l, body, m.width-4)).
 			Options(huh.NewOption(txtResumeYes.In(l), true), huh.NewOption(txtResumeNo.In(l), false)).
 			Value(&m.resumeYes),
 	)).WithShowHelp(false).WithKeyMap(km).WithTheme(m.st.huhTheme)
