@@ -324,7 +324,7 @@ func (a *App) runFlow(ctx context.Context, flow *steps.Flow, given steps.Answers
 			_ = s.Draft.Delete()
 		} else if d, ok, err := s.Draft.Load(); err != nil {
 			fmt.Fprintln(a.IO.Err, "setup-wizard: "+err.Error())
-		} else if ok && (a.Sandbox || !holdsSamples(d.Answers)) {
+		} else if ok && (a.Sandbox || !holdsSamples(s.Draft.Path)) {
 			// A draft left by the sandbox before it had a directory of its own is
 			// never offered to a real run: its values are samples.
 			s.Pending = &d

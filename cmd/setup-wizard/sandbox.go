@@ -159,9 +159,21 @@ var sampleSecrets = map[string]string{
 	"naver.client_secret":                     sample.NaverClientSecret,
 }
 
-func holdsSamples(values map[string]string) bool {
+// holdsSamples tells whether the draft file at path holds a sample secret. Drafts store no
+// secret now (Load drops one an older version stored), so the file itself is read.
+func holdsSamples(path string) bool {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var d struct {
+		Answers map[string]string `json:"answers"`
+	}
+	if json.Unmarshal(b, &d) != nil {
+		return false
+	}
 	for k, v := range sampleSecrets {
-		if values[k] == v {
+		if d.Answers[k] == v {
 			return true
 		}
 	}
