@@ -23,11 +23,12 @@ const (
 	tmuxHeight = 36
 	// waitScreen is how long a screen may take to show what the test waits for. It is a
 	// deadline for waiting, not a timed assertion: the tests poll and go on as soon as
-	// the text is there, and only a hung program makes them wait this long.
-	waitScreen = 10 * time.Second
+	// the text is there, and only a hung program makes them wait this long (far above what
+	// a screen takes on a loaded two-core machine, so that no test depends on its speed).
+	waitScreen = 60 * time.Second
 	// waitChecks covers the live checks against the sandbox, including the emulator's
 	// webhook delay (fakeapi.SandboxWebhookDelay) on a busy machine.
-	waitChecks = 45 * time.Second
+	waitChecks = 120 * time.Second
 	pollEvery  = 50 * time.Millisecond
 )
 

@@ -139,7 +139,7 @@ func TestGoldenNaverReviewScrolled(t *testing.T) {
 		ko := base64.StdEncoding.EncodeToString([]byte(naver.ReviewItems(naverAnswers(), naver.Korean)))
 		teatest.WaitFor(t, u.tm.Output(), func(b []byte) bool {
 			return bytes.Contains(b, []byte(ko))
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+		}, teatest.WithDuration(hangLimit), teatest.WithCheckInterval(5*time.Millisecond))
 		u.send(tab) // to the confirmation
 		u.waitFocus(s.Engine.Current().ConfirmKey())
 		for range 8 { // to the end

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -26,6 +27,7 @@ type snap struct {
 	focus  string
 	phase  phase
 	done   bool // the final screen has written the config (or failed to)
+	keys   int  // key presses the model has handled so far
 }
 
 // probe wraps the model so that a test can wait for a state without racing the program.
@@ -33,14 +35,18 @@ type probe struct {
 	m    *model
 	mu   sync.Mutex
 	last snap
+	keys int
 }
 
 func (p *probe) Init() tea.Cmd { return p.m.Init() }
 
 func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := p.m.Update(msg)
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		p.keys++ // only the test sends keys, and the program hands them over in order
+	}
 	raw := p.m.render()
-	s := snap{raw: raw, screen: plain(raw), phase: p.m.phase, done: p.m.finalDone}
+	s := snap{raw: raw, screen: plain(raw), phase: p.m.phase, done: p.m.finalDone, keys: p.keys}
 	if cur := p.m.eng().Current(); cur != nil && p.m.phase == phaseStep {
 		s.step = cur.ID
 	}
@@ -73,9 +79,10 @@ func plain(s string) string {
 
 // ui is a running screen under test.
 type ui struct {
-	t  *testing.T
-	tm *teatest.TestModel
-	p  *probe
+	t    *testing.T
+	tm   *teatest.TestModel
+	p    *probe
+	sent int // key presses sent so far
 }
 
 func start(t *testing.T, s *wizard.Session, w, h int) *ui {
@@ -91,10 +98,16 @@ func start(t *testing.T, s *wizard.Session, w, h int) *ui {
 	return u
 }
 
-// wait polls until cond holds; the limit only turns a hang into a failure.
+// hangLimit only turns a hang into a failure: it is far above what any wait takes, even
+// on a loaded machine, so that no test depends on how fast the program runs.
+const hangLimit = 60 * time.Second
+
+// wait polls until cond holds. cond must describe a state that lasts (the model waits for
+// the operator there), not one the program may pass through and leave before the poll
+// looks: for "the key was handled" use press.
 func (u *ui) wait(what string, cond func(snap) bool) snap {
 	u.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(hangLimit)
 	for {
 		s := u.p.snap()
 		if cond(s) {
@@ -124,15 +137,30 @@ func (u *ui) waitFocus(key string) snap {
 
 func (u *ui) send(msgs ...tea.Msg) {
 	for _, m := range msgs {
+		if _, ok := m.(tea.KeyPressMsg); ok {
+			u.sent++
+		}
 		u.tm.Send(m)
 	}
 }
 
-func (u *ui) typ(s string) { u.tm.Type(s) }
+func (u *ui) typ(s string) {
+	u.sent += len([]rune(s))
+	u.tm.Type(s)
+}
+
+// press sends keys and returns the state right after the model handled the last of
+// them: a condition on the model (it counts the keys), not on what a later frame shows.
+func (u *ui) press(msgs ...tea.Msg) snap {
+	u.t.Helper()
+	u.send(msgs...)
+	want := u.sent
+	return u.wait(fmt.Sprintf("key %d handled", want), func(s snap) bool { return s.keys >= want })
+}
 
 func (u *ui) finish() *model {
 	u.t.Helper()
-	fm := u.tm.FinalModel(u.t, teatest.WithFinalTimeout(5*time.Second))
+	fm := u.tm.FinalModel(u.t, teatest.WithFinalTimeout(hangLimit))
 	return fm.(*probe).m
 }
 
