@@ -1,6 +1,7 @@
 package naver
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -129,17 +130,27 @@ func runCredentials(ctx context.Context, env *verify.Env) verify.Result {
 		Error       string `json:"error"`
 		Description string `json:"error_description"`
 	}
-	_ = json.Unmarshal(body, &e)
+	trimmed := bytes.TrimSpace(body)
+	isJSON := json.Unmarshal(trimmed, &e) == nil
 	detail := fmt.Sprintf("POST /oauth2.0/revoke: HTTP %d", resp.StatusCode)
 	if e.Error != "" {
 		detail += " " + steps.Clean(e.Error)
 	}
 	detail = scrub(detail, secret)
+	// NAVER reports some errors as HTTP 200 with an "error" field (FACTS.md), and a proxy
+	// or captive portal answers 200 with its own page: only an empty body or a JSON answer
+	// without an error is NAVER accepting the pair.
+	wrongClient := e.Error == "invalid_client" || e.Error == "unauthorized_client"
 	switch {
-	case resp.StatusCode == http.StatusOK:
+	case resp.StatusCode == http.StatusOK && e.Error == "" && (len(trimmed) == 0 || isJSON && trimmed[0] == '{'):
 		return verify.Result{ID: CheckCredentialsID, Status: verify.Pass, Step: StepCredentials, Detail: detail,
 			Message: steps.T("NAVER accepts the Client ID and Client Secret.", "NAVERがClient IDとClient Secretを受け付けました。")}
-	case resp.StatusCode == http.StatusUnauthorized:
+	case resp.StatusCode == http.StatusOK && !wrongClient:
+		if e.Error == "" {
+			detail += ": not NAVER's answer (" + probeBodyKind(trimmed) + ")"
+		}
+		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T("NAVER's answer was neither an acceptance nor a refusal.", "NAVERの応答は、受け付けたとも拒否したとも読めませんでした。"), detail)
+	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusOK && wrongClient:
 		return verify.Result{ID: CheckCredentialsID, Status: verify.Fail, Step: StepCredentials, Detail: detail,
 			Message: steps.T("NAVER does not accept this Client ID and Client Secret together. Copy both again from the application's overview in NAVER Developers; the secret changes if someone reissued it.",
 				"NAVERがこのClient IDとClient Secretの組み合わせを受け付けません。NAVER Developersのアプリケーション概要から両方をコピーし直してください。誰かが再発行するとシークレットは変わります。")}
@@ -148,6 +159,17 @@ func runCredentials(ctx context.Context, env *verify.Env) verify.Result {
 	default:
 		return couldNotTell(CheckCredentialsID, StepCredentials, steps.T(fmt.Sprintf("NAVER answered with HTTP %d.", resp.StatusCode), fmt.Sprintf("NAVERがHTTP %dを返しました。", resp.StatusCode)), detail)
 	}
+}
+
+// probeBodyKind names what came back instead of NAVER's answer, for support.
+func probeBodyKind(b []byte) string {
+	switch {
+	case len(b) > 0 && b[0] == '<':
+		return "an HTML page"
+	case json.Valid(b):
+		return "JSON that is not an object"
+	}
+	return fmt.Sprintf("%d bytes of text", len(b))
 }
 
 // scrub removes the secret from text bound for a report, should an error echo it.

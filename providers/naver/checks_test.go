@@ -2,7 +2,9 @@ package naver_test
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -139,6 +141,44 @@ func TestCredentialsCheck(t *testing.T) {
 			}
 			if n.Requests("/oauth2.0/revoke") != 1 {
 				t.Errorf("revoke called %d times", n.Requests("/oauth2.0/revoke"))
+			}
+		})
+	}
+}
+
+// HTTP 200 alone is no evidence: NAVER reports some errors as 200 with an "error" field,
+// and a proxy or captive portal answers 200 with its own page.
+func TestCredentialsOnlyNAVERsAcceptancePasses(t *testing.T) {
+	for _, c := range []struct {
+		name, ctype, body string
+		status            verify.Status
+		text              string
+	}{
+		{"empty", "", "", verify.Pass, "accepts"},
+		{"JSON without an error", "application/json", `{"access_token":"setup-wizard-dummy-token","result":"success"}`, verify.Pass, "accepts"},
+		{"invalid_client with 200", "application/json", `{"error":"invalid_client","error_description":"client_secret mismatch"}`, verify.Fail, "does not accept"},
+		{"unauthorized_client with 200", "application/json", `{"error":"unauthorized_client"}`, verify.Fail, "does not accept"},
+		{"another error with 200", "application/json", `{"error":"invalid_request","error_description":"no token"}`, verify.Error, "neither"},
+		{"a proxy's login page", "text/html", "<html><body>Sign in to the hotel Wi-Fi</body></html>", verify.Error, "neither"},
+		{"plain text", "text/plain", "OK", verify.Error, "neither"},
+		{"a JSON list", "application/json", `["ok"]`, verify.Error, "neither"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if c.ctype != "" {
+					w.Header().Set("Content-Type", c.ctype)
+				}
+				_, _ = io.WriteString(w, c.body)
+			}))
+			defer srv.Close()
+			a := sampleAnswers()
+			env := &verify.Env{Answers: a, HTTP: srv.Client(), URLs: verify.BaseURLs{NaverNID: srv.URL, NaverOpenAPI: srv.URL}}
+			r := check(t, "naver.credentials").Run(context.Background(), env)
+			if r.Status != c.status || !strings.Contains(r.Message.EN, c.text) || r.Message.JA == "" {
+				t.Errorf("%s %q / %q (%s), want %s %q", r.Status, r.Message.EN, r.Message.JA, r.Detail, c.status, c.text)
+			}
+			if strings.Contains(r.Detail+r.Message.EN, sample.NaverClientSecret) {
+				t.Errorf("secret in the result: %q %q", r.Message.EN, r.Detail)
 			}
 		})
 	}
