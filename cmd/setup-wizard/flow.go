@@ -200,7 +200,7 @@ func (a *App) choose(ctx context.Context, title steps.Text, keys []string, opts 
 }
 
 func (a *App) plainOptions() plain.Options {
-	o := plain.Options{In: a.IO.In, Out: a.IO.Out, Err: a.IO.Err, Accessible: a.Accessible, NonInteractive: !a.interactive(), JSON: a.JSON}
+	o := plain.Options{In: a.IO.In, Out: a.out(), Err: a.IO.Err, Accessible: a.Accessible, NonInteractive: !a.interactive(), JSON: a.JSON}
 	o.Report.Tool = reportTool() // the --json report of line and naver names the tool as verify's does
 	a.inputOnce.Do(func() { a.input = plain.NewInput(a.IO.In, a.InputTimeout) })
 	o.Input = a.input

@@ -67,6 +67,7 @@ func run(args []string, streams *IO, getenv func(string) string) (code int) {
 		}
 	}()
 	app := &App{IO: streams, Getenv: getenv, Secrets: secrets, lang: earlyLang(args, getenv), onStart: onStart, rawErr: rawErr}
+	app.stdout = &countingWriter{w: streams.Out}
 	cmd := newRootCmd(app)
 	if len(args) > 0 && (strings.HasPrefix(args[0], "__complete") || args[0] == "completion") {
 		app.localizeNow()
@@ -75,8 +76,12 @@ func run(args []string, streams *IO, getenv func(string) string) (code int) {
 	cmd.SetIn(streams.In)
 	cmd.SetOut(streams.Out)
 	cmd.SetErr(streams.Err)
-	err := cmd.ExecuteContext(ctx)
-	return app.exitCode(err)
+	c, err := cmd.ExecuteContextC(ctx)
+	code = app.exitCode(err)
+	if code != wizard.ExitOK {
+		app.jsonOnFailure(c, code, err)
+	}
+	return code
 }
 
 // usageError is a mistake on the command line: exit 2 with the message.

@@ -64,6 +64,11 @@ type App struct {
 	showVersion bool
 	// localizeNow translates cobra's own words (completion) before they are printed.
 	localizeNow func()
+	// stdout counts what the commands print, so that a --json run that stopped before
+	// its report still prints one (jsonOnFailure); jsonFallback, when a command set it,
+	// writes that report.
+	stdout       *countingWriter
+	jsonFallback func(code int, err error)
 	// topics are the help pages that are not commands, written when asked for.
 	topics map[*cobra.Command]func() string
 

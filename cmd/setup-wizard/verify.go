@@ -140,6 +140,13 @@ func expandConfigs(args []string, lang steps.Lang) (paths []string, batch bool, 
 // results recorded in the file.
 func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 	a := o.App
+	var c *config.Config
+	if o.JSON {
+		// Stopped before the report: the same row a batch prints for this file.
+		a.jsonFallback = func(code int, err error) {
+			_ = verify.WriteReport(a.out(), a.errorReport(o.meta(path, c), code, err), true)
+		}
+	}
 	c, err := loadConfigAt(a, path)
 	if err != nil {
 		return err
@@ -183,9 +190,9 @@ func verifyOne(ctx context.Context, o *verifyOptions, path string) error {
 		return usagef(a.text(msgNothingToVerify), path)
 	}
 	if o.JSON {
-		err = verify.WriteJSON(a.IO.Out, o.meta(path, c), results, a.lang)
+		err = verify.WriteJSON(a.out(), o.meta(path, c), results, a.lang)
 	} else {
-		err = verify.WriteTextNamed(a.IO.Out, results, a.lang, stepTitle)
+		err = verify.WriteTextNamed(a.out(), results, a.lang, stepTitle)
 	}
 	if err != nil {
 		return err
@@ -392,7 +399,7 @@ func verifyBatch(ctx context.Context, o *verifyOptions, paths []string) error {
 		worst = worseExit(worst, r.code)
 		if o.JSON {
 			prog.clear()
-			if err := verify.WriteReport(a.IO.Out, r.report, false); err != nil {
+			if err := verify.WriteReport(a.out(), r.report, false); err != nil {
 				return err
 			}
 		}
@@ -403,7 +410,7 @@ func verifyBatch(ctx context.Context, o *verifyOptions, paths []string) error {
 		return wizard.ErrInterrupted
 	}
 	if !o.JSON {
-		if err := writeBatchTable(a.IO.Out, rows, a.lang); err != nil {
+		if err := writeBatchTable(a.out(), rows, a.lang); err != nil {
 			return err
 		}
 	}
@@ -419,15 +426,7 @@ func (o *verifyOptions) checkOne(ctx context.Context, path string, base *checker
 	r := &row{path: path}
 	fail := func(c *config.Config, code int, err error) *row {
 		r.err, r.code = err, code
-		r.report = verify.NewJSONReport(o.meta(path, c), nil, a.lang)
-		r.report.ExitCode = code
-		msg := err.Error()
-		var load *config.LoadError
-		if errors.As(err, &load) {
-			msg = load.Message(string(a.lang))
-		}
-		r.report.Results = []verify.JSONResult{{ID: "config", Status: verify.Error, Message: steps.Clean(msg)}}
-		r.report.Summary.Error = 1
+		r.report = a.errorReport(o.meta(path, c), code, err)
 		return r
 	}
 	c, err := loadConfigAt(a, path)
