@@ -54,6 +54,8 @@ type confirmAsk struct {
 	// reading: on a tiny screen, pgdn shows the explanation on the whole pane; any other
 	// key brings the answers back.
 	reading bool
+	// toAddress: scroll to the address when next drawn (it could not be opened).
+	toAddress bool
 }
 
 // confirmKeyOf names one question: the check and the URL it asks about.
@@ -200,11 +202,11 @@ func (m *model) confirmPane(w, h int) string {
 		m.wrap(steps.Clean(a.res.Message.In(l)), w),
 		"",
 		m.st.Muted.Render(txtConfirmOpen.In(l)),
-		m.wrap(steps.Clean(c.URL), w),
 	}
 	if m.shownURL == c.URL {
 		top = append(top, m.wrap(txtNoBrowser.In(l), w))
 	}
+	top = append(top, m.wrap(steps.Clean(c.URL), w))
 	var answers []string
 	for i, ans := range c.Answers {
 		line := fmt.Sprintf("%d) %s", i+1, steps.Clean(ans.Label.In(l)))
@@ -229,6 +231,11 @@ func (m *model) confirmPane(w, h int) string {
 	room := h - len(low)
 	a.more = len(tl) > room
 	a.tiny = room < 5
+	if a.toAddress {
+		a.toAddress = false
+		a.scroll = len(lines(top[:4])) // title, message: the address comes next
+		a.reading = a.more && a.tiny
+	}
 	if a.reading {
 		// pgdn on a tiny screen: the explanation on the whole pane.
 		room, low = h, nil

@@ -254,7 +254,7 @@ func (m *model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.relisten())
 	case openedMsg:
 		if msg.err != nil {
-			m.shownURL = msg.url
+			m.showURL(msg.url)
 			m.note = ""
 		} else {
 			m.note = tf(txtOpened, m.lang, msg.url)
@@ -768,6 +768,15 @@ func (m *model) endOutcome() error {
 	return &wizard.ExitCodeError{Code: code, Err: &wizard.ProblemsError{Problems: m.ledger().Problems(), Lang: m.lang}}
 }
 
+// showURL shows a link that could not be opened, for copying; on the confirmation panel
+// the explanation scrolls to the address, with that note under it.
+func (m *model) showURL(url string) {
+	m.shownURL = url
+	if a := m.cf.ask; a != nil && a.res.Confirm.URL == url {
+		a.toAddress = true
+	}
+}
+
 type openedMsg struct {
 	url string
 	err error
@@ -776,7 +785,7 @@ type openedMsg struct {
 // open starts the browser away from the screen: the opener never writes to it.
 func (m *model) open(url string) tea.Cmd {
 	if m.s.OpenURL == nil {
-		m.shownURL = url
+		m.showURL(url)
 		return nil
 	}
 	opener := m.s.OpenURL

@@ -148,6 +148,19 @@ func TestConfirmQuestionOnSmallScreens(t *testing.T) {
 						t.Errorf("another key does not bring the answers back:\n%s", sn.screen)
 					}
 				}
+				// o without a browser: the address and how to copy it come into sight.
+				u.send(letter('o'))
+				note := squeeze(string([]rune(txtNoBrowser.In(l))[:12]))
+				sn = u.wait("the address shown for copying", func(s snap) bool { return strings.Contains(squeeze(s.screen), note) })
+				if !strings.Contains(sn.screen, "http://127.0.0.1:") {
+					t.Errorf("o without a browser: the address is not in sight:\n%s", sn.screen)
+				}
+				if reading(sn) {
+					prev := sn.screen
+					u.send(letter('x'))
+					sn = u.wait("the answers again", func(s snap) bool { return s.screen != prev })
+				}
+				check(sn)
 				u.send(letter('1'), enter)
 				sn = u.wait("the answer recorded", func(s snap) bool { return s.done && !strings.Contains(s.screen, string(title[:8])) })
 				u.send(enter)
