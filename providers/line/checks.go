@@ -113,6 +113,12 @@ type chkCall struct {
 	ctx     context.Context
 }
 
+// chkHTML tells an answer that declares itself an HTML page.
+func chkHTML(res *http.Response) bool {
+	ct := strings.ToLower(res.Header.Get("Content-Type"))
+	return strings.HasPrefix(strings.TrimSpace(ct), "text/html")
+}
+
 func chkOutcome(ctx context.Context, call string, res *http.Response, err error) chkCall {
 	c := chkCall{call: call, err: err, ctx: ctx}
 	if res == nil {
@@ -120,7 +126,10 @@ func chkOutcome(ctx context.Context, call string, res *http.Response, err error)
 	}
 	c.status = res.StatusCode
 	if res.StatusCode/100 == 2 {
-		c.badBody = err != nil
+		// A 2xx page in HTML is a proxy's or captive portal's, never LINE's JSON: the SDK
+		// does not read the body of a call whose answer it ignores (PUT webhook), so the
+		// content type is the only sign.
+		c.badBody = err != nil || chkHTML(res)
 		return c
 	}
 	// The SDK has read the body and put it back for us.
@@ -523,7 +532,7 @@ func chkRunWebhookSet(ctx context.Context, env *verify.Env) verify.Result {
 	res, _, err := api.SetWebhookEndpointWithHttpInfo(&messaging_api.SetWebhookEndpointRequest{Endpoint: want})
 	c := chkOutcome(ctx, "PUT /v2/bot/channel/webhook/endpoint", res, err)
 	switch {
-	case c.status/100 == 2:
+	case c.status/100 == 2 && !c.badBody:
 		return verify.Result{ID: id, Status: verify.Pass,
 			Message: steps.T("The webhook URL "+shown+" was saved at LINE. LINE may take up to a minute to start using it.",
 				"Webhook URL "+shown+"をLINEに設定しました。反映まで最大1分ほどかかることがあります。")}

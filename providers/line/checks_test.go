@@ -2,7 +2,9 @@ package line_test
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -322,6 +324,25 @@ func TestWebhookSet(t *testing.T) {
 	r = chktNewRig(t, nil, "wrong_token")
 	r.env.Answers["flow.line.set_webhook"] = "true"
 	chktExpect(t, r.run(t, "line.webhook.set", 0), verify.Fail, "line.collect")
+}
+
+// A proxy or captive portal that answers every call 200 with its own page: no check may
+// pass on it, the webhook write (whose body the SDK never reads) included.
+func TestCaptivePortalPassesNothing(t *testing.T) {
+	portal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, "<html><body>Sign in to the hotel Wi-Fi</body></html>")
+	}))
+	defer portal.Close()
+	r := chktNewRig(t, nil)
+	r.env.URLs = verify.BaseURLs{LineAPI: portal.URL, LineAccess: portal.URL, LinEE: portal.URL}
+	r.env.Answers["flow.line.set_webhook"] = "true"
+	r.env.Answers["line.messaging_api.channel_id"] = "2000000001" // as line.token would learn it
+	for _, id := range []string{"line.token", "line.secret", "line.bot", "line.verified", "line.webhook.set", "line.webhook.active", "line.webhook.test", "line.login.secret", "line.login.callback"} {
+		if res := r.run(t, id, 0); res.Status == verify.Pass {
+			t.Errorf("%s passed on a captive portal's page: %q", id, res.Message.EN)
+		}
+	}
 }
 
 func TestWebhookActive(t *testing.T) {
