@@ -88,6 +88,15 @@ func (a *App) localize(root *cobra.Command) {
 		case "completion":
 			c.Short = a.text(helpCompletionShort)
 			c.Long = a.text(helpCompletionLong)
+			// Without a shell, or with one cobra has no script for: exit 2 naming the
+			// shells (cobra would print this help and exit 0).
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(_ *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return usagef("%s", a.text(msgCompletionNoShell))
+				}
+				return usagef(a.text(msgCompletionBadShell), args[0])
+			}
 			for _, sh := range c.Commands() {
 				sh.Short = fmt.Sprintf(a.text(helpCompletionShell), sh.Name())
 				if f := sh.Flags().Lookup("no-descriptions"); f != nil {

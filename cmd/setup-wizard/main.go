@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -69,7 +70,7 @@ func run(args []string, streams *IO, getenv func(string) string) (code int) {
 	app := &App{IO: streams, Getenv: getenv, Secrets: secrets, lang: earlyLang(args, getenv), onStart: onStart, rawErr: rawErr}
 	app.stdout = &countingWriter{w: streams.Out}
 	cmd := newRootCmd(app)
-	if len(args) > 0 && (strings.HasPrefix(args[0], "__complete") || args[0] == "completion") {
+	if len(args) > 0 && strings.HasPrefix(args[0], "__complete") || slices.Contains(args, "completion") {
 		app.localizeNow()
 	}
 	cmd.SetArgs(args)

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"github.com/setup-wizard/setup-wizard/internal/fakeapi"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -340,10 +343,36 @@ func (a *App) remember(values map[string]string) {
 
 // completePlatform offers the built-in profiles, and files once the word looks like a path.
 func completePlatform(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	if strings.ContainsAny(toComplete, "./") {
-		return nil, cobra.ShellCompDirectiveDefault
+	// A profile is a name or a FILE: the built-in names that fit, then the YAML files and
+	// folders that do (listed here, since the shells offer files only when no value is given).
+	var out []string
+	for _, b := range platform.Builtins() {
+		if strings.HasPrefix(b, toComplete) {
+			out = append(out, b)
+		}
 	}
-	return platform.Builtins(), cobra.ShellCompDirectiveNoFileComp
+	directive := cobra.ShellCompDirectiveNoFileComp
+	dir, base := filepath.Split(toComplete)
+	entries, _ := os.ReadDir(cmp.Or(dir, "."))
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, base) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".")) {
+			continue
+		}
+		switch {
+		case e.IsDir() || e.Type()&fs.ModeSymlink != 0 && isDir(filepath.Join(cmp.Or(dir, "."), name)):
+			out = append(out, dir+name+string(filepath.Separator))
+			directive |= cobra.ShellCompDirectiveNoSpace // a folder is not the end of the word
+		case strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml"):
+			out = append(out, dir+name)
+		}
+	}
+	return out, directive
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // fixedValues completes a flag from a fixed list, without files.

@@ -132,6 +132,10 @@ Try it offline first:  setup-wizard --sandbox`,
   bash:  source <(setup-wizard completion bash)
   zsh:   setup-wizard completion zsh > "${fpath[1]}/_setup-wizard"
   fish:  setup-wizard completion fish > ~/.config/fish/completions/setup-wizard.fish`)
+	msgCompletionNoShell = steps.T("completion needs the shell: bash, zsh, fish or powershell (e.g. 'setup-wizard completion bash')",
+		"completionにはシェルの名前が必要です：bash、zsh、fish、powershellのいずれか（例：'setup-wizard completion bash'）")
+	msgCompletionBadShell = steps.T("completion: unknown shell %q; use bash, zsh, fish or powershell",
+		"completion：シェル%qには対応していません。bash、zsh、fish、powershellのいずれかを指定してください")
 	helpCompletionShell = steps.T("Completion script for %s", "%s用の補完スクリプト")
 
 	helpVersionShort = steps.T("Show the version, commit, build date and Go version", "バージョン、コミット、ビルド日時、Goのバージョンを表示します")
