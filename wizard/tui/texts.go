@@ -55,7 +55,7 @@ var (
 	txtStaleMark   = steps.T("(a value changed since: checked again when you go on)", "（その後に値が変わりました。次へ進むともう一度確認します）")
 
 	txtFinalTitle    = steps.T("All steps are done", "すべてのステップが終わりました")
-	txtFinalProblems = steps.T("Each problem below names the step where it is fixed. Press g to go to the first; after fixing it, press r there to check again.", "下の問題ごとに、直す場所のステップを示しています。gで最初の問題のステップへ移動し、直したらそこでrを押してもう一度確認してください。")
+	txtFinalProblems = steps.T("Each problem above names the step where it is fixed. Press g to go to the first; after fixing it, press r there to check again.", "上の問題ごとに、直す場所のステップを示しています。gで最初の問題のステップへ移動し、直したらそこでrを押してもう一度確認してください。")
 	txtFinalExitCode = steps.T("Closing now ends with exit code %d: the settings are saved, but the integration does not work yet.", "ここで閉じると終了コード%dで終わります。設定は保存されていますが、連携はまだ動きません。")
 	txtFinalQuitBad  = steps.T("Press g to fix the first problem, or enter or q to close with these problems.", "gで最初の問題を直しに行くか、enterかqで問題を残したまま閉じます。")
 
