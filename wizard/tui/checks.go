@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
 	"github.com/setup-wizard/setup-wizard/wizard"
 )
@@ -120,4 +121,41 @@ func unreachedOnly(ps []wizard.Problem) bool {
 		}
 	}
 	return len(ps) > 0
+}
+
+// unreachedStep reports whether the problems sent to step id are all checks that could
+// not tell: the sidebar marks it ? rather than ✗.
+func (m *model) unreachedStep(id string) bool {
+	var mine []wizard.Problem
+	for _, p := range m.ledger().Problems() {
+		if p.Step != nil && p.Step.ID == id {
+			mine = append(mine, p)
+		}
+	}
+	return unreachedOnly(mine)
+}
+
+// finalExitText says what closing with code means: 3, the integration does not work; 4,
+// whether it works is not known (a service did not answer).
+func finalExitText(code int) steps.Text {
+	if code == wizard.ExitUnreachable {
+		return txtFinalExitUnreached
+	}
+	return txtFinalExitCode
+}
+
+// finalHelp and finalQuit are the final screen's words under the problems: "fix it" when
+// a check failed, "check again" when the checks only could not tell.
+func finalHelp(ps []wizard.Problem) steps.Text {
+	if unreachedOnly(ps) {
+		return txtFinalUnreachedHelp
+	}
+	return txtFinalProblems
+}
+
+func finalQuit(ps []wizard.Problem) steps.Text {
+	if unreachedOnly(ps) {
+		return txtFinalUnreachedQuit
+	}
+	return txtFinalQuitBad
 }

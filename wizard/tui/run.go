@@ -97,7 +97,11 @@ func Run(ctx context.Context, s *wizard.Session, o Options) error {
 		if s.Lang == steps.JA {
 			sep = "" // a full-width bracket needs no space
 		}
-		fmt.Fprintln(out, "✗ "+steps.Clean(coded.Err.Error())+sep+tf(txtExitCode, s.Lang, coded.Code))
+		mark := "✗ "
+		if coded.Code == wizard.ExitUnreachable {
+			mark = "? " // not known to be wrong: a service did not answer
+		}
+		fmt.Fprintln(out, mark+steps.Clean(coded.Err.Error())+sep+tf(txtExitCode, s.Lang, coded.Code))
 		return m.outcome
 	}
 	return nil

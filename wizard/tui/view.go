@@ -122,6 +122,10 @@ func (m *model) sidebar(w, h int) string {
 			mark, st = "▸", m.st.Current
 		case wizard.Failed:
 			mark, st = "✗", m.st.Failed
+			if m.unreachedStep(s.ID) {
+				// Its checks could not tell: nothing on the step is known to be wrong.
+				mark, st = m.resultMark(verify.Error)
+			}
 		default:
 			mark, st = "·", m.st.Todo
 		}
@@ -454,7 +458,14 @@ func (m *model) finalPane() string {
 	case m.finalErr != "":
 		out = append(out, m.st.Failed.Render(txtFinalTitleErr.In(l)), "")
 	case m.finalDone && len(problems) > 0:
-		out = append(out, m.st.Failed.Render(tf(wizard.FinishedWith(len(problems)), l, len(problems))), "")
+		title := tf(wizard.FinishedWith(len(problems)), l, len(problems))
+		switch {
+		case unreachedOnly(problems) && len(problems) == 1:
+			title = tf(txtFinalUnreachedTitle1, l, 1)
+		case unreachedOnly(problems):
+			title = tf(txtFinalUnreachedTitle, l, len(problems))
+		}
+		out = append(out, m.st.Failed.Render(title), "")
 	case m.finalDone || m.finalRunning:
 		if !m.finalRunning {
 			out = append(out, m.st.StepTitle.Render(txtFinalTitle.In(l)), "")
@@ -498,13 +509,13 @@ func (m *model) finalPane() string {
 	for _, en := range entries {
 		if explain && rank(en) > 0 {
 			// What to do about the problems: under them, above the rest.
-			out = append(out, "", m.wrap(txtFinalProblems.In(l), w), "")
+			out = append(out, "", m.wrap(finalHelp(problems).In(l), w), "")
 			explain = false
 		}
 		out = append(out, m.checkLine(en, w)...)
 	}
 	if explain {
-		out = append(out, "", m.wrap(txtFinalProblems.In(l), w))
+		out = append(out, "", m.wrap(finalHelp(problems).In(l), w))
 	}
 	if m.finalDone {
 		out = append(out, "")
@@ -518,8 +529,12 @@ func (m *model) finalPane() string {
 				"", m.st.Muted.Render(txtFinalRetry.In(l)))
 		case len(problems) > 0:
 			out = append(out, m.wrap("✓ "+tf(txtSaved, l, path), w),
-				m.st.Error.Render(m.wrap(tf(txtFinalExitCode, l, m.ledger().ExitCode()), w)), "",
-				m.st.Muted.Render(m.wrap(txtFinalQuitBad.In(l), w)))
+				m.st.Error.Render(m.wrap(tf(finalExitText(m.ledger().ExitCode()), l, m.ledger().ExitCode()), w)))
+			if unreachedOnly(problems) {
+				// The command that checks again later, as the help above says.
+				out = append(out, m.wrap(tf(txtFinalNext, l, steps.Clean(m.s.NextCommand(path))), w))
+			}
+			out = append(out, "", m.st.Muted.Render(m.wrap(finalQuit(problems).In(l), w)))
 		default:
 			out = append(out, m.st.Pass.Render(m.wrap("✓ "+tf(txtSaved, l, path), w)),
 				m.wrap(tf(txtFinalNext, l, steps.Clean(m.s.NextCommand(path))), w), "", m.st.Muted.Render(txtFinalQuit.In(l)))
@@ -547,17 +562,32 @@ func (m *model) stopPane(w int) string {
 		mark, sty := m.resultMark(p.Result.Status)
 		out = append(out, sty.Render(m.hang(mark+" ", p.Result.ID+"  "+steps.Clean(p.Result.Message.In(l)), w)))
 		if p.Step != nil {
-			out = append(out, m.st.Muted.Render(m.hang("  → ", tf(txtFixAt, l, p.Number, p.Step.Title.In(l)), w)))
+			at := txtFixAt
+			if p.Result.Status == verify.Error {
+				at = txtCheckedAt // nothing known to be wrong there
+			}
+			out = append(out, m.st.Muted.Render(m.hang("  → ", tf(at, l, p.Number, p.Step.Title.In(l)), w)))
 		}
 	}
-	out = append(out, "", m.wrap(txtStopBody.In(l), w), "")
+	unreached := unreachedOnly(problems)
+	body := txtStopBody
+	if unreached {
+		body = txtStopUnreachedBody
+	}
+	out = append(out, "", m.wrap(body.In(l), w), "")
 	var keys string
-	if m.stopBusy {
+	p := m.jumpTarget()
+	switch {
+	case m.stopBusy:
 		n, total := m.ledger().Progress()
 		out = append(out, m.spin.View()+" "+tf(txtCheckingOf, l, n, total))
-	} else if p := m.jumpTarget(); p != nil {
+	case unreached && p != nil:
+		keys = tf(txtStopKeysUnreached, l, p.Number, p.Step.Title.In(l))
+	case unreached:
+		keys = txtStopKeysUnreachedNone.In(l)
+	case p != nil:
 		keys = tf(txtStopKeys, l, p.Number, p.Step.Title.In(l))
-	} else {
+	default:
 		keys = txtStopKeysNone.In(l)
 	}
 	for _, k := range strings.Split(keys, "\n") {
@@ -586,7 +616,8 @@ func (m *model) statusLine() string {
 		s = m.spin.View() + " " + m.st.Status.Render(tf(txtCheckingOf, l, n, total))
 	case m.phase == phaseStep && m.jumpTarget() != nil:
 		p := m.jumpTarget()
-		s = m.st.Error.Render("✗ " + p.Result.ID + "  " + steps.Clean(p.Result.Message.In(l)))
+		mark, sty := m.resultMark(p.Result.Status) // ? for a check that could not tell
+		s = sty.Render(mark + " " + p.Result.ID + "  " + steps.Clean(p.Result.Message.In(l)))
 		if cur := m.eng().Current(); cur != p.Step {
 			s += m.st.Muted.Render("  (" + tf(txtJumpOffer, l, p.Number, p.Step.Title.In(l)) + ")")
 		}
@@ -624,7 +655,12 @@ func (m *model) helpKeys() helpKeys {
 	case phaseStop:
 		short := []key.Binding{k.Again, k.GoOn, k.Quit}
 		if m.jumpTarget() != nil {
-			short = append([]key.Binding{k.Jump}, short...)
+			if unreachedOnly(m.ledger().Problems()) {
+				// Nothing to fix in the console: checking again comes first.
+				short = []key.Binding{k.Again, k.Jump, k.GoOn, k.Quit}
+			} else {
+				short = append([]key.Binding{k.Jump}, short...)
+			}
 		}
 		return helpKeys{short: short, full: [][]key.Binding{short}}
 	}
