@@ -200,9 +200,10 @@ var (
 
 With several -c, or -c FOLDER (every *.yaml file in it), the files are checked side by side
 (--jobs at a time, at most --rate requests a second to one channel, the webhook test at most
-once per file) and a table says, for each, the provider, how many checks passed, warned and
-failed, and the first problem; with --json, one JSON object per line. A file that cannot
-be read is reported in its row; the others go on. A batch records results in the files
+once per file) and a table says, for each, the provider, how many checks passed, warned,
+failed and could not tell (ERROR: an API did not answer), and the first problem; with
+--json, one JSON object per line. A file that cannot be read is reported in its row
+(no counts: nothing was checked); the others go on. A batch records results in the files
 only with --record, so customers' files are never rewritten by accident.
 
 The exit code is the worst of the files (see 'setup-wizard help exit-codes').`,
@@ -210,8 +211,9 @@ The exit code is the worst of the files (see 'setup-wizard help exit-codes').`,
 
 -c を複数、または -c フォルダ（中の *.yaml すべて）を指定すると、ファイルを並行して確認します
 （同時に --jobs 件まで、1つのチャネルへは毎秒 --rate 回まで、Webhookのテストは1ファイルにつき1回まで）。
-ファイルごとに連携先、成功・警告・失敗の数、最初の問題を表にして示します。--json では1行に1つのJSONを出します。
-読み込めないファイルはその行で知らせ、ほかのファイルの確認は続けます。まとめて確認するときは、
+ファイルごとに連携先、成功・警告・失敗・確認できず（APIが答えなかったもの）の数、最初の問題を表にして示します。
+--json では1行に1つのJSONを出します。読み込めないファイルはその行で知らせ（何も確認していないので数は「-」）、
+ほかのファイルの確認は続けます。まとめて確認するときは、
 --record を付けたときだけ結果をファイルに記録します（お客さまのファイルを誤って書き換えないため）。
 
 終了コードは、最も悪いファイルのものです（'setup-wizard help exit-codes' を参照）。`)

@@ -498,11 +498,13 @@ func worseExit(a, b int) int {
 }
 
 // writeBatchTable prints one line per config: its path, provider, how many checks passed,
-// warned and failed, and the first problem; then a count.
+// warned, failed and could not tell (status error), and the first problem; then a count.
+// A file that could not be read or checked has no counts ("-"), so that the columns add
+// up as the summary line and the JSON rows do.
 func writeBatchTable(w io.Writer, rows []*row, l steps.Lang) error {
-	head := []string{"CONFIG", "PROVIDER", "PASS", "WARN", "FAIL", "FIRST PROBLEM"}
+	head := []string{"CONFIG", "PROVIDER", "PASS", "WARN", "FAIL", "ERROR", "FIRST PROBLEM"}
 	if l == steps.JA {
-		head = []string{"設定ファイル", "連携先", "成功", "警告", "失敗", "最初の問題"}
+		head = []string{"設定ファイル", "連携先", "成功", "警告", "失敗", "確認できず", "最初の問題"}
 	}
 	table := [][]string{head}
 	counts := map[int]int{}
@@ -512,12 +514,15 @@ func writeBatchTable(w io.Writer, rows []*row, l steps.Lang) error {
 		}
 		s := r.report.Summary
 		counts[r.code]++
-		table = append(table, []string{
+		n := []string{fmt.Sprint(s.Pass), fmt.Sprint(s.Warn), fmt.Sprint(s.Fail), fmt.Sprint(s.Error)}
+		if r.err != nil {
+			n = []string{"-", "-", "-", "-"}
+		}
+		table = append(table, append(append([]string{
 			// A customer's file name may carry escape sequences: none reaches the terminal.
-			steps.Clean(r.path), orDash(r.report.Provider),
-			fmt.Sprint(s.Pass), fmt.Sprint(s.Warn), fmt.Sprint(s.Fail + s.Error),
+			steps.Clean(r.path), orDash(r.report.Provider)}, n...),
 			firstProblem(r.report),
-		})
+		))
 	}
 	var b strings.Builder
 	writeColumns(&b, table)
