@@ -31,7 +31,9 @@ func TestCouldNotTellIsNotAConsoleFix(t *testing.T) {
 			u.press(enter)
 			u.waitFocus("line.messaging_api.add_friend_url")
 			u.press(enter)
-			sn := u.wait("the stop", func(s snap) bool { return s.phase == phaseStop && s.keys == u.sent && strings.Contains(s.screen, "t.token") })
+			sn := u.wait("the stop", func(s snap) bool {
+				return s.phase == phaseStop && s.keys == u.sent && strings.Contains(s.screen, "t.token")
+			})
 			sn = u.wait("the stop's keys", func(s snap) bool { return strings.Contains(s.screen, firstLine(txtStopKeysUnreached.In(l))) })
 			for _, want := range []string{txtStopUnreached.In(l), "? t.token"} {
 				if !strings.Contains(sn.screen, want) {
