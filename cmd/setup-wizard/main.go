@@ -40,13 +40,15 @@ func run(args []string, streams *IO, getenv func(string) string) (code int) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// ctrl+c and SIGTERM cancel ctx once a command starts; --version and --help, done
-	// before that, do not pay for the signal thread.
+	// ctrl+c, SIGTERM and SIGHUP (the terminal closed, an ssh connection dropped) cancel
+	// ctx once a command starts: temp files cleaned, "Stopped", exit 130, and in a walk a
+	// draft at the current step. --version and --help, done before that, do not pay for
+	// the signal thread.
 	stopSignals := func() {}
 	defer func() { stopSignals() }()
 	onStart := func() {
 		sigs := make(chan os.Signal, 1)
-		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 		done := make(chan struct{})
 		go func() {
 			select {

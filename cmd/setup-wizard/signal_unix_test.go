@@ -62,7 +62,7 @@ func exitCodeOf(t *testing.T, cmd *exec.Cmd, lines chan string) int {
 // message does not promise a draft (there is none), the config file is untouched and no
 // temp file is left. Before, it said "Your answers are kept as a draft".
 func TestInterruptNonInteractive(t *testing.T) {
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			good := []byte("version: 1\nnaver:\n  application_name: Before\nverification:\n  at: 2026-01-01T00:00:00Z\n  sandbox: true\n  results: []\n")

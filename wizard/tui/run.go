@@ -64,6 +64,11 @@ func Run(ctx context.Context, s *wizard.Session, o Options) error {
 	}
 	if err != nil {
 		if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) || ctx.Err() != nil {
+			if m.phase == phaseStep {
+				// SIGTERM or SIGHUP (the terminal closed): what is on screen is kept as
+				// ctrl+c keeps it.
+				m.storeValues()
+			}
 			if m.phase != phaseResume {
 				_ = s.SaveDraft()
 			}
