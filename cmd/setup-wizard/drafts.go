@@ -141,7 +141,7 @@ func draftsRun(o *draftsOptions) error {
 			rows = append(rows, []string{d.id, "-", "-", "-", "-", a.text(txtBroken)})
 			continue
 		}
-		rows = append(rows, []string{d.id, orDash(d.draft.Flow), orDash(stepName(d.draft.Flow, d.draft.Step, a.lang)), orDash(d.draft.Config), age(now.Sub(d.draft.Saved), a.lang), mode})
+		rows = append(rows, []string{d.id, orDash(d.draft.Flow), orDash(stepName(d.draft.Flow, d.draft.Step, a.lang)), orDash(d.draft.Config), draftAge(d.draft.Saved, now, a.lang), mode})
 	}
 	var b strings.Builder
 	writeColumns(&b, rows)
@@ -163,6 +163,15 @@ func stepName(flow, step string, l steps.Lang) string {
 		return truncateWidth(step+" "+t, 40)
 	}
 	return step
+}
+
+// draftAge is the AGE column: "-" for a draft that does not say when it was saved (a
+// hand-made or damaged file), which would otherwise read as 106751 days.
+func draftAge(saved, now time.Time, l steps.Lang) string {
+	if saved.IsZero() {
+		return "-"
+	}
+	return age(now.Sub(saved), l)
 }
 
 // age says how long ago in the largest unit: 5m, 3h, 2d.

@@ -130,3 +130,14 @@ func TestCommandName(t *testing.T) {
 		}
 	}
 }
+
+// A draft without a saved time (hand-made or damaged) shows "-" as its age, not 106751d.
+func TestDraftAgeWithoutTime(t *testing.T) {
+	now := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	if got := draftAge(time.Time{}, now, "en"); got != "-" {
+		t.Errorf("zero time: %q", got)
+	}
+	if got := draftAge(now.Add(-3*time.Hour), now, "ja"); got != "3時間" {
+		t.Errorf("three hours: %q", got)
+	}
+}
