@@ -182,25 +182,27 @@ func flagUsages(fs *pflag.FlagSet, l steps.Lang) string {
 }
 
 // environmentHelp lists every variable the tool reads: the secrets, the API addresses,
-// and the mirror of every flag of every command.
+// and the mirror of every flag of every command. The descriptions start in one column,
+// as wide as the longest name.
 func (a *App) environmentHelp(root *cobra.Command) string {
-	var b strings.Builder
-	b.WriteString(a.text(helpEnvIntro) + "\n\n")
-	b.WriteString(a.text(helpEnvSecrets) + "\n")
-	for _, s := range secretInputs() {
-		fmt.Fprintf(&b, "  %-34s %s (--%s)\n", s.env, s.key, s.flag)
+	type section struct {
+		title string
+		rows  [][2]string
 	}
-	b.WriteString("\n" + a.text(helpEnvURLs) + "\n")
-	for _, u := range [][2]string{
+	var secrets, urls, flags section
+	secrets.title = a.text(helpEnvSecrets)
+	for _, s := range secretInputs() {
+		secrets.rows = append(secrets.rows, [2]string{s.env, fmt.Sprintf("%s (--%s)", s.key, s.flag)})
+	}
+	urls.title = a.text(helpEnvURLs)
+	urls.rows = [][2]string{
 		{"SETUP_WIZARD_LINE_API_URL", "https://api.line.me"},
 		{"SETUP_WIZARD_LINE_ACCESS_URL", "https://access.line.me"},
 		{"SETUP_WIZARD_NAVER_NID_URL", "https://nid.naver.com"},
 		{"SETUP_WIZARD_NAVER_OPENAPI_URL", "https://openapi.naver.com"},
-		{"HTTPS_PROXY", ""},
-	} {
-		fmt.Fprintf(&b, "  %-34s %s\n", u[0], u[1])
+		{"HTTPS_PROXY", a.text(helpEnvProxy)},
 	}
-	b.WriteString("\n" + a.text(helpEnvFlags) + "\n")
+	flags.title = a.text(helpEnvFlags)
 	seen := map[string][]string{}
 	var add func(c *cobra.Command)
 	add = func(c *cobra.Command) {
@@ -221,13 +223,27 @@ func (a *App) environmentHelp(root *cobra.Command) string {
 		}
 	}
 	add(root)
-	flags := make([]string, 0, len(seen))
+	names := make([]string, 0, len(seen))
 	for f := range seen {
-		flags = append(flags, f)
+		names = append(names, f)
 	}
-	sort.Strings(flags)
-	for _, f := range flags {
-		fmt.Fprintf(&b, "  %-34s %s (%s)\n", envFor(strings.TrimPrefix(f, "--")), f, strings.Join(seen[f], ", "))
+	sort.Strings(names)
+	for _, f := range names {
+		flags.rows = append(flags.rows, [2]string{envFor(strings.TrimPrefix(f, "--")), fmt.Sprintf("%s (%s)", f, strings.Join(seen[f], ", "))})
+	}
+	width := 0
+	for _, sec := range []section{secrets, urls, flags} {
+		for _, r := range sec.rows {
+			width = max(width, len(r[0]))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(a.text(helpEnvIntro) + "\n")
+	for _, sec := range []section{secrets, urls, flags} {
+		b.WriteString("\n" + sec.title + "\n")
+		for _, r := range sec.rows {
+			fmt.Fprintf(&b, "  %-*s  %s\n", width, r[0], r[1])
+		}
 	}
 	b.WriteString("\n" + a.text(helpEnvOther))
 	return strings.TrimRight(b.String(), "\n")
