@@ -450,7 +450,7 @@ func chkRunBot(ctx context.Context, env *verify.Env) verify.Result {
 	if bot.ChatMode != messaging_api.BotInfoResponseCHAT_MODE_CHAT {
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepChatOn, Learnt: learnt, Detail: detail,
 			Message: steps.T("Chat is OFF for "+name+" ("+basic+"), so customers' messages cannot reach the shop's chat. In LINE Official Account Manager, open Settings > Response settings and switch Chat ON.",
-				name+"（"+basic+"）のチャットがオフのため、お客様からのメッセージをチャットで受け取れません。LINE Official Account Managerの「設定」>「応答設定」でチャットをオンにしてください。")}
+				name+"（"+basic+"）のチャットがオフのため、お客様からのメッセージをチャットで受け取れません。LINE公式アカウントマネージャーの「設定」＞「応答設定」でチャットをオンにしてください。")}
 	}
 	if want := strings.TrimSpace(env.Answers.Get(chkKeyAccountName)); want != "" && !strings.EqualFold(strings.TrimSpace(name), steps.Clean(want)) {
 		w := steps.Clean(want)
@@ -489,8 +489,8 @@ func chkRunFriendURL(ctx context.Context, env *verify.Env) verify.Result {
 	target, short, ok := probeFriendID(raw)
 	if !ok {
 		return verify.Result{ID: id, Status: verify.Fail, Step: chkStepCollect,
-			Message: steps.T("The add-friend URL "+shown+" is neither a https://lin.ee/… link nor a https://line.me/R/ti/p/… link, so it names no account. Copy it again from LINE Official Account Manager (Home > Gain friends > Add friend button/URL).",
-				"友だち追加URL "+shown+"はhttps://lin.ee/… でもhttps://line.me/R/ti/p/… でもないため、アカウントを特定できません。LINE Official Account Manager（ホーム>「友だちを増やす」>「友だち追加ボタン/URL」）からもう一度コピーしてください。")}
+			Message: steps.T("The add-friend URL "+shown+" is neither a https://lin.ee/… link nor a https://line.me/R/ti/p/… link, so it names no account. Copy it again from LINE Official Account Manager (Home > Gain friends > Add friend guide > Create URL).",
+				"友だち追加URL "+shown+"はhttps://lin.ee/… でもhttps://line.me/R/ti/p/… でもないため、アカウントを特定できません。LINE公式アカウントマネージャー（ホーム＞「友だちを増やす」＞「友だち追加ガイド」＞「URLを作成」）からもう一度コピーしてください。")}
 	}
 	detail := "URL names " + probeTrim(steps.Clean(target), 60) + "; bot is " + ids
 	if short {
