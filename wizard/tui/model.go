@@ -696,8 +696,10 @@ func (m *model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.scroll += 5
 		return m, nil
 	case m.reading:
-		// Any other key returns to the fields first, and acts there.
+		// Any other key only returns to the fields: the operator could not see the focused
+		// field while reading, so a letter must not land in it unseen.
 		m.reading, m.scroll = false, 0
+		return m, nil
 	case cur.Handover && letters && (key.Matches(msg, m.keys.Up) || key.Matches(msg, m.keys.Down)) && !m.selectFocused():
 		n := len(m.handoverRows())
 		if n > 0 {

@@ -214,3 +214,35 @@ func TestStopPanelSmallShowsTheProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingKeyDoesNotType: on a small screen pgdn reads a step's instructions on the
+// whole pane, hiding the focused field; the key that ends the reading only brings the
+// field back and is not typed into it unseen (an x once turned the webhook URL into
+// “…/line/webhookx”).
+func TestReadingKeyDoesNotType(t *testing.T) {
+	for _, l := range []steps.Lang{steps.EN, steps.JA} {
+		t.Run(string(l), func(t *testing.T) {
+			s := &wizard.Session{
+				Engine: wizard.Resume(line.FlowNew(), wizard.Draft{Flow: line.FlowNewID, Step: "line.webhook", Answers: walkAnswers()}),
+				Lang:   l,
+				Save:   (&fakeSave{path: "/tmp/shop/setup-wizard.yaml"}).save,
+			}
+			u := start(t, s, 40, 12)
+			u.waitFocus("line.messaging_api.webhook_url")
+			before := u.p.snap().screen
+			u.press(pgdown)
+			u.wait("the instructions on the whole pane", func(s snap) bool { return s.screen != before })
+			u.press(letter('x'))
+			u.press(ctrlC)
+			m := u.finish()
+			for _, b := range m.binds {
+				if b.key == "line.messaging_api.webhook_url" && b.str != nil && strings.HasSuffix(*b.str, "x") {
+					t.Errorf("the key that ended the reading was typed into the field: %q", *b.str)
+				}
+			}
+			if m.reading {
+				t.Errorf("still reading after a key other than pgup/pgdn")
+			}
+		})
+	}
+}
