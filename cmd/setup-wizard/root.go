@@ -387,7 +387,11 @@ func sandboxHelp(l steps.Lang) string {
 	var b strings.Builder
 	b.WriteString("\n\n" + helpSandboxKnobs.In(l) + "\n")
 	for _, k := range sandboxKnobs() {
-		fmt.Fprintf(&b, "  %-32s %s\n", k.Name, k.Help)
+		help := k.Help
+		if l == steps.JA && k.HelpJA != "" {
+			help = k.HelpJA
+		}
+		fmt.Fprintf(&b, "  %-32s %s\n", k.Name, help)
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -13,8 +13,9 @@ import (
 
 // Knob is one failure an emulator can be told to show.
 type Knob struct {
-	Name string // as given to SetKnob and to SETUP_WIZARD_SANDBOX_FAULTS
-	Help string // one line for --help and the sandbox banner
+	Name   string // as given to SetKnob and to SETUP_WIZARD_SANDBOX_FAULTS
+	Help   string // one line for --help and the sandbox banner
+	HelpJA string // the same in Japanese (--help --lang ja)
 }
 
 // writeJSON answers with status and v encoded as JSON.

@@ -79,12 +79,18 @@ const (
 // NAVERKnobs lists every failure the NAVER emulator can show.
 func NAVERKnobs() []Knob {
 	return []Knob{
-		{naverKnobWrongSecret, "the Client Secret does not match: revoke answers 401 unauthorized_client, token an invalid_client error"},
-		{naverKnobCallbackUnreg, "no callback URL is registered: NAVER's service settings error page after sign-in (at once with naver_authorize_at_once)"},
-		{naverKnobAtOnce, "old assumption: authorize shows the error page at once instead of sending everyone to the login page first"},
-		{naverKnobUnavailable, "every NAVER call answers 503"},
-		{naverKnobBadRequest, "the revoke and token endpoints answer 400 invalid_request"},
-		{naverKnobLatency + naverLatencyPlaceholder, "every NAVER answer is delayed by the duration (e.g. naver_latency=200ms)"},
+		{naverKnobWrongSecret, "the Client Secret does not match: revoke answers 401 unauthorized_client, token an invalid_client error",
+			"Client Secretが一致しない：revokeは401 unauthorized_client、tokenはinvalid_clientエラーを返します"},
+		{naverKnobCallbackUnreg, "no callback URL is registered: NAVER's service settings error page after sign-in (at once with naver_authorize_at_once)",
+			"コールバックURLが未登録：ログイン後にNAVERのサービス設定のエラー画面（naver_authorize_at_onceと併用するとすぐに表示）"},
+		{naverKnobAtOnce, "old assumption: authorize shows the error page at once instead of sending everyone to the login page first",
+			"古い想定：authorizeが全員をまずログイン画面に送らず、すぐにエラー画面を表示します"},
+		{naverKnobUnavailable, "every NAVER call answers 503",
+			"NAVERへのすべての呼び出しに503を返します"},
+		{naverKnobBadRequest, "the revoke and token endpoints answer 400 invalid_request",
+			"revokeとtokenのエンドポイントが400 invalid_requestを返します"},
+		{naverKnobLatency + naverLatencyPlaceholder, "every NAVER answer is delayed by the duration (e.g. naver_latency=200ms)",
+			"NAVERのすべての応答をその時間だけ遅らせます（例：naver_latency=200ms）"},
 	}
 }
 
