@@ -152,7 +152,24 @@ func startTmux(t *testing.T, bin, dir string, env []string, args ...string) *tmu
 		if t.Failed() {
 			t.Logf("last screen:\n%s", s.capture())
 		}
+		// The program still running takes the server's SIGHUP as a closed terminal and
+		// keeps a draft: wait until it has gone before the temp directory is removed.
+		var prog string
+		if out, err := exec.Command(s.tmux, "-S", s.socket, "display-message", "-p", "-t", s.name, "#{pane_pid}").Output(); err == nil {
+			shell := strings.TrimSpace(string(out))
+			if b, err := os.ReadFile(filepath.Join("/proc", shell, "task", shell, "children")); err == nil {
+				if f := strings.Fields(string(b)); len(f) > 0 {
+					prog = f[0]
+				}
+			}
+		}
 		_ = exec.Command(s.tmux, "-S", s.socket, "kill-server").Run()
+		for i := 0; prog != "" && i < 500; i++ {
+			if _, err := os.Stat(filepath.Join("/proc", prog)); err != nil {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
 	})
 	return s
 }
