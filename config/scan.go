@@ -29,7 +29,7 @@ func prescan(name string, b []byte) error {
 	tabError := func(line int) error {
 		return &LoadError{Path: name, Line: line,
 			Msg:   `has a tab character outside quotes (or typed as is between double quotes); YAML would drop it without a word or misread the line. Replace it with spaces, or, if the tab belongs to the value, put the value in double quotes and write the tab as \t.`,
-			MsgJA: `引用符の外（またはダブルクォートの中にそのまま）タブ文字があります。YAMLではこのタブは黙って消されるか、行が誤って読まれます。スペースに置き換えるか、タブが値の一部であれば値をダブルクォートで囲み、タブを\t と書いてください。`}
+			MsgJA: `引用符の外（またはダブルクォートの中にそのまま）タブ文字があります。YAMLではこのタブは黙って消されるか、行が誤って読まれます。スペースに置き換えるか、タブが値の一部であれば値をダブルクォートで囲み、タブを\tと書いてください。`}
 	}
 	tooDeep := func(line int) error {
 		return &LoadError{Path: name, Line: line,

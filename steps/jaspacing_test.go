@@ -51,6 +51,10 @@ func TestJASpacing(t *testing.T) {
 		}
 		fixed, bad := jaSpacing(path, src)
 		rel, _ := filepath.Rel(root, path)
+		// One spelling of the customer: お客様 (not お客さま).
+		if n := strings.Count(string(src), "お客"+"さま"); n > 0 {
+			t.Errorf("%s: %d × お客さま; the texts write お客様", rel, n)
+		}
 		if *fixJASpacing && len(bad) > 0 {
 			return os.WriteFile(path, fixed, 0o644)
 		}
@@ -78,6 +82,9 @@ func TestJASpacingRule(t *testing.T) {
 		`"# すべて"`:                               `"# すべて"`,
 		`"Press Enter to open 応答設定 in the app"`: `"Press Enter to open 応答設定 in the app"`,
 		`"NAVERでは 개발 중 と表示"`:                    `"NAVERでは 개발 중 と表示"`,
+		// Raw literals, line by line, without escapes.
+		"`--flow の値が TAB で補完\nwith --flow and the rest of it`": "`--flowの値がTABで補完\nwith --flow and the rest of it`",
+		"`タブを\\t と書いて`":                                        "`タブを\\tと書いて`",
 	} {
 		out, _ := jaSpacing("x.go", []byte("package x\nvar s = "+in+"\n"))
 		if got := strings.TrimSuffix(strings.TrimPrefix(string(out), "package x\nvar s = "), "\n"); got != want {
@@ -105,11 +112,26 @@ func jaSpacing(path string, src []byte) ([]byte, []jaSpacingProblem) {
 		if tok == token.EOF {
 			break
 		}
-		if tok != token.STRING || !isJAText(lit) {
+		if tok != token.STRING {
 			continue
 		}
 		off := file.Offset(pos)
-		content := jaFix(lit[1 : len(lit)-1])
+		var content string
+		if lit[0] == '`' {
+			// A raw literal (a help text) mixes English and Japanese lines, and knows no
+			// escapes ("\t " is what the reader sees): each line is read on its own.
+			lines := strings.Split(lit[1:len(lit)-1], "\n")
+			for i, l := range lines {
+				if isJAText(l) {
+					lines[i] = jaFixRaw(l, true)
+				}
+			}
+			content = strings.Join(lines, "\n")
+		} else if isJAText(lit) {
+			content = jaFix(lit[1 : len(lit)-1])
+		} else {
+			continue
+		}
 		// A value joined on with + is Latin (an ID, a URL, a name): no space next to it
 		// either ("チャネル "+id+" のもの" → "チャネル"+id+"のもの").
 		if rs := []rune(content); len(rs) > 1 && rs[len(rs)-1] == ' ' && isJA(rs[len(rs)-2]) &&
@@ -154,7 +176,10 @@ func isLatin(r rune) bool { return r > ' ' && r < 0x7f }
 
 // jaFix removes each single space between Japanese and Latin text in content (a literal
 // without its quotes), except inside '…' (a command) and after '#'.
-func jaFix(content string) string {
+func jaFix(content string) string { return jaFixRaw(content, false) }
+
+// jaFixRaw is jaFix for the content of a raw literal (raw: no escapes) or not.
+func jaFixRaw(content string, raw bool) string {
 	rs := []rune(content)
 	out := make([]rune, 0, len(rs))
 	quoted, comment := false, false
@@ -169,7 +194,7 @@ func jaFix(content string) string {
 		}
 		if r == ' ' && !quoted && !comment && i > 0 && i+1 < len(rs) && rs[i-1] != ' ' && rs[i+1] != ' ' {
 			p, n := rs[i-1], rs[i+1]
-			escape := i >= 2 && rs[i-2] == '\\' && (p == 'n' || p == 't') // "\n " starts an indent
+			escape := !raw && i >= 2 && rs[i-2] == '\\' && (p == 'n' || p == 't') // "\n " starts an indent
 			// A space after a half-width stop or colon is punctuation's own ("1. はじめて",
 			// "key: 値"), not one between words.
 			punct := strings.ContainsRune(".:,;!?", p)

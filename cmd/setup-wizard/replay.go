@@ -186,7 +186,7 @@ func replayRun(ctx context.Context, o *replayOptions) error {
 
 // fromCustomer is a result recorded in the customer's file, labelled as theirs.
 func fromCustomer(r config.Result, l steps.Lang) verify.Result {
-	msg := steps.T("From the customer's last run: ", "お客さまの前回の実行結果：")
+	msg := steps.T("From the customer's last run: ", "お客様の前回の実行結果：")
 	return verify.Result{
 		ID: r.ID, Status: verify.Status(r.Status), Step: r.Step, Detail: r.Detail,
 		Message: steps.T(msg.EN+r.Message, msg.JA+r.Message),

@@ -85,11 +85,11 @@ Try it offline first:  setup-wizard --sandbox`,
 		`  # ショップの担当者：はじめてのLINE連携を日本語で
   setup-wizard line --flow new --lang ja
 
-  # サポート：お客さまのファイル、またはフォルダ内の全ファイルを、書き換えずに確認
+  # サポート：お客様のファイル、またはフォルダ内の全ファイルを、書き換えずに確認
   setup-wizard verify -c customer.yaml
   setup-wizard verify -c customers/ --json > results.jsonl
 
-  # サポート：お客さまのファイルを、その人が進んだステップから開く
+  # サポート：お客様のファイルを、その人が進んだステップから開く
   setup-wizard replay customer.yaml
 
   # CI：質問なし。シークレットは環境変数から。終了コードは 'setup-wizard help exit-codes' を参照
@@ -127,7 +127,7 @@ Try it offline first:  setup-wizard --sandbox`,
   bash:  source <(setup-wizard completion bash)
   zsh:   setup-wizard completion zsh > "${fpath[1]}/_setup-wizard"
   fish:  setup-wizard completion fish > ~/.config/fish/completions/setup-wizard.fish`,
-		`シェル用の補完スクリプトを出力します。コマンド、フラグ、--flow・--lang・--platform の値が TAB で補完されます。
+		`シェル用の補完スクリプトを出力します。コマンド、フラグ、--flow・--lang・--platformの値がTABで補完されます。
 
   bash:  source <(setup-wizard completion bash)
   zsh:   setup-wizard completion zsh > "${fpath[1]}/_setup-wizard"
@@ -215,12 +215,12 @@ only with --record, so customers' files are never rewritten by accident.
 The exit code is the worst of the files (see 'setup-wizard help exit-codes').`,
 		`設定ファイルのライブチェックをすべてやり直し、結果をそのファイルに記録します。
 
--c を複数、または -c フォルダ（中の *.yaml すべて）を指定すると、ファイルを並行して確認します
-（同時に --jobs 件まで、1つのチャネルへは毎秒 --rate 回まで、Webhookのテストは1ファイルにつき1回まで）。
+-cを複数、または-cフォルダ（中の*.yamlすべて）を指定すると、ファイルを並行して確認します
+（同時に--jobs件まで、1つのチャネルへは毎秒--rate回まで、Webhookのテストは1ファイルにつき1回まで）。
 ファイルごとに連携先、成功・警告・失敗・確認できず（APIが答えなかったもの）の数、最初の問題を表にして示します。
---json では1行に1つのJSONを出します。読み込めないファイルはその行で知らせ（何も確認していないので数は「-」）、
+--jsonでは1行に1つのJSONを出します。読み込めないファイルはその行で知らせ（何も確認していないので数は「-」）、
 ほかのファイルの確認は続けます。まとめて確認するときは、
---record を付けたときだけ結果をファイルに記録します（お客さまのファイルを誤って書き換えないため）。
+--recordを付けたときだけ結果をファイルに記録します（お客様のファイルを誤って書き換えないため）。
 
 終了コードは、最も悪いファイルのものです（'setup-wizard help exit-codes' を参照）。`)
 	helpVerifyExample = steps.T(`  setup-wizard verify -c shop.yaml
@@ -288,16 +288,16 @@ $XDG_STATE_HOME/setup-wizard (default ~/.local/state/setup-wizard), mode 0600.`,
 // Words of replay.
 var (
 	helpReplayShort = steps.T("Open a customer's config file at the step they reached, to walk the same path",
-		"お客さまの設定ファイルを、その人が進んだステップから開き、同じ手順をたどります")
+		"お客様の設定ファイルを、その人が進んだステップから開き、同じ手順をたどります")
 	helpReplayLong = steps.T(`Opens the walk on a customer's config file (an export --redact copy is fine) at the
 flow and step it reached: every value the file has is filled in, each secret the file had
 redacted is left to be typed (or given as LINE_CHANNEL_ACCESS_TOKEN… or with a --…-file
 flag), and the results recorded in the file are shown as "from the customer's last run"
 until the checks run again. Nothing is written over FILE: the walk saves to
 FILE.replay.yaml (or -c).`,
-		`お客さまの設定ファイル（export --redactの出力でもかまいません）を、その人が進んだ手順とステップから開きます。
+		`お客様の設定ファイル（export --redactの出力でもかまいません）を、その人が進んだ手順とステップから開きます。
 ファイルにある値はすべて入力済みになり、伏せられたシークレットは入力を求めます（LINE_CHANNEL_ACCESS_TOKENなどの環境変数や
---…-fileフラグでも渡せます）。ファイルに記録された結果は、チェックをやり直すまで「お客さまの前回の実行結果」として表示します。
+--…-fileフラグでも渡せます）。ファイルに記録された結果は、チェックをやり直すまで「お客様の前回の実行結果」として表示します。
 FILEは書き換えません。保存先はFILE.replay.yaml（または-c）です。`)
 	helpReplayExample = steps.T(`  setup-wizard replay customer.yaml
   setup-wizard replay customer.yaml --sandbox                 # walk it against the emulator
@@ -309,7 +309,7 @@ FILEは書き換えません。保存先はFILE.replay.yaml（または-c）で�
 	flagProvider       = steps.T("line or naver, for a file that has both", "lineまたはnaver（両方あるファイルのとき）")
 	msgReplayWhichFile = steps.T("say which config file to replay: setup-wizard replay FILE", "開く設定ファイルを指定してください：setup-wizard replay FILE")
 	msgBadProvider     = steps.T("--provider %q: use line or naver", "--provider %q：lineかnaverを指定してください")
-	msgReplayOverwrite = steps.T("replay never writes over the customer's file %s: point -c elsewhere", "replayはお客さまのファイル%sを上書きしません。-cで別の保存先を指定してください")
+	msgReplayOverwrite = steps.T("replay never writes over the customer's file %s: point -c elsewhere", "replayはお客様のファイル%sを上書きしません。-cで別の保存先を指定してください")
 	msgReplayNoSection = steps.T("%s has no %s section", "%sには%sの設定がありません")
 	msgReplaying       = steps.T("Replaying %s: flow %s, at step %s; saving to %s.", "%sを再現します：手順%s、ステップ%sから。保存先%s。")
 	msgReplayAsk       = steps.T("Redacted in the file, to be typed at their step: %s.", "ファイルで伏せられているため、そのステップで入力が必要：%s。")
