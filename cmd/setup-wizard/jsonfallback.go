@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/setup-wizard/setup-wizard/config"
 	"github.com/setup-wizard/setup-wizard/steps"
 	"github.com/setup-wizard/setup-wizard/verify"
+	"github.com/setup-wizard/setup-wizard/wizard"
 )
 
 // --json (contract, DESIGN.md): stdout carries one report on every exit. A run that stops
@@ -88,8 +90,11 @@ func (a *App) errorReport(meta verify.ReportMeta, code int, err error) verify.JS
 	rep.ExitCode = code
 	msg := err.Error()
 	var load *config.LoadError
-	if errors.As(err, &load) {
+	switch {
+	case errors.As(err, &load):
 		msg = load.Message(string(a.lang))
+	case errors.Is(err, wizard.ErrInterrupted), errors.Is(err, context.Canceled):
+		msg = a.interruptedMessage(err) // "Stopped. …" in the user's language
 	}
 	if a.Secrets != nil {
 		msg = a.Secrets.Text(msg)

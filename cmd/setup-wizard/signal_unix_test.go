@@ -5,6 +5,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -133,4 +134,64 @@ func blockedInFIFOOpen(pid int) bool {
 		}
 	}
 	return false
+}
+
+// --json (contract): a run stopped by ctrl+c still prints one report on stdout, with exit
+// code 130: the walk's without results, verify's with the row "config" saying why.
+func TestInterruptJSONReport(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "naver.yaml"), []byte("version: 1\nnaver:\n  application_name: Sample Shop\n  client_id: SbxClientId0000Abc12\n  client_secret: Sbx0Secr3t\n  pc_web: {service_url: \"https://sample.com\"}\n  mobile_web: {service_url: \"https://m.sample.com\"}\n  platform: cafe24\n"), 0o600)
+	setup := exec.Command(buildBinary(t), "--sandbox", "--non-interactive", "--answers", "naver.yaml", "-c", "shop.yaml", "naver")
+	setup.Dir = dir
+	setup.Env = append(os.Environ(), "XDG_STATE_HOME="+filepath.Join(dir, ".state"), "LANG=en_US.UTF-8")
+	if out, err := setup.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, args := range [][]string{
+		{"--sandbox", "--non-interactive", "--json", "--timeout", "60s", "--answers", "naver.yaml", "-c", "new.yaml", "naver"},
+		{"verify", "--sandbox", "--json", "--timeout", "60s", "-c", "shop.yaml"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			var stdout bytes.Buffer
+			cmd := exec.Command(buildBinary(t), args...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+filepath.Join(dir, ".state"), "LANG=en_US.UTF-8", "NO_COLOR=1", "SETUP_WIZARD_SANDBOX_FAULTS=naver_latency=1h")
+			cmd.Stdout = &stdout
+			stderr, err := cmd.StderrPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() && !strings.Contains(sc.Text(), "SANDBOX faults") {
+			}
+			// The checks are under way (or about to be), each waiting an hour for its answer:
+			// ctrl+c at any point from here must end with the report.
+			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Fatal(err)
+			}
+			for sc.Scan() {
+			}
+			_ = cmd.Wait()
+			if code := cmd.ProcessState.ExitCode(); code != 130 {
+				t.Fatalf("exit %d, want 130; stdout:\n%s", code, stdout.String())
+			}
+			var rep struct {
+				Config   string `json:"config"`
+				Provider string `json:"provider"`
+				Results  []struct {
+					ID, Status, Message string
+				} `json:"results"`
+				ExitCode *int `json:"exit_code"`
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil || rep.ExitCode == nil || *rep.ExitCode != 130 {
+				t.Fatalf("stdout is not one report with exit_code 130 (%v):\n%s", err, stdout.String())
+			}
+			if args[0] == "verify" && (rep.Config != "shop.yaml" || len(rep.Results) != 1 || rep.Results[0].Status != "error" || !strings.HasPrefix(rep.Results[0].Message, "Stopped.")) {
+				t.Errorf("verify's report:\n%s", stdout.String())
+			}
+		})
+	}
 }

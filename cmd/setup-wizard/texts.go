@@ -172,9 +172,9 @@ NO_COLOR、ACCESSIBLE=1、TERM=dumb、BROWSER、XDG_STATE_HOME（下書きの保
   2    usage error or invalid input (the message names the value, the rule and the fix)
   3    a live check failed (the report names the step to fix)
   4    an API could not be reached, or could not tell
-  130  interrupted (ctrl+c or SIGTERM): an interactive walk keeps the answers given so far
-       as a draft (run the same command again to continue); a non-interactive run, verify
-       and the other commands keep none
+  130  interrupted (ctrl+c, SIGTERM, or the terminal closed): an interactive walk keeps
+       the answers given so far as a draft (run the same command again to continue); a
+       non-interactive run, verify and the other commands keep none
 
 A batch verify (several -c, or a folder) exits with the worst of its files: 1, else 2,
 else 3, else 4, else 0.`,
@@ -185,9 +185,9 @@ else 3, else 4, else 0.`,
   2    使い方の誤り、または不正な入力（メッセージに項目・ルール・直し方があります）
   3    ライブチェックが失敗した（結果に直すステップがあります）
   4    APIに接続できなかった、または確認できなかった
-  130  中断した（ctrl+cまたはSIGTERM）：対話形式の入力では、それまでの回答を下書きとして保存します
-       （同じコマンドをもう一度実行すると続きから再開できます）。非対話の実行やverifyなど
-       ほかのコマンドでは下書きを残しません
+  130  中断した（ctrl+c、SIGTERM、端末が閉じられた）：対話形式の入力では、それまでの回答を
+       下書きとして保存します（同じコマンドをもう一度実行すると続きから再開できます）。
+       非対話の実行やverifyなどほかのコマンドでは下書きを残しません
 
 複数のファイルをまとめて確認したとき（-cを複数、またはフォルダ）は、最も悪い結果を返します：
 1、2、3、4、0の順に優先します。`)
