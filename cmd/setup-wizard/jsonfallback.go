@@ -62,7 +62,7 @@ func (a *App) jsonOnFailure(c *cobra.Command, code int, err error) {
 		switch c.Name() {
 		case "line":
 			meta.Provider = "line"
-			if fl := c.Flags().Lookup("flow"); fl != nil && fl.Value.String() != "" {
+			if fl := c.Flags().Lookup("flow"); fl != nil && (fl.Value.String() == "new" || fl.Value.String() == "switch") {
 				meta.Flow = "line." + fl.Value.String()
 			}
 		case "naver":
