@@ -146,7 +146,7 @@ func WriteTextNamed(w io.Writer, results []Result, lang steps.Lang, stepTitle fu
 	for _, r := range results {
 		l := cleanResult(r, lang)
 		fmt.Fprintf(&b, "%-7s  %-*s  %s\n", Mark(r.Status), width, l.ID, l.Message)
-		if l.Step != "" && r.Status != Pass && r.Status != Skipped {
+		if l.Step != "" && (r.Status == Fail || r.Status == Warn) { // an error (could not tell) is no console fix
 			step := l.Step
 			if stepTitle != nil {
 				if title := steps.Clean(stepTitle(r.Step).In(lang)); title != "" {

@@ -17,12 +17,12 @@ import (
 
 func sampleResults() []Result {
 	return []Result{
-		{ID: "line.token", Status: Pass, Message: steps.T("The channel access token is valid.", "チャネルアクセストークンは有効です。"), Attempts: 1, Duration: 120 * time.Millisecond},
+		{ID: "line.token", Status: Pass, Step: "line.collect", Message: steps.T("The channel access token is valid.", "チャネルアクセストークンは有効です。"), Attempts: 1, Duration: 120 * time.Millisecond},
 		{ID: "line.bot", Status: Fail, Step: "line.chat_on",
 			Message: steps.T("Chat is off.\x1b[2J Switch it on.", "チャットがオフです。\x1b]0;x\x07オンにしてください。"),
 			Detail:  "chatMode=bot\r\x1b[31m", Attempts: 2, Duration: 1500 * time.Millisecond},
-		{ID: "line.friend_url", Status: Skipped, Message: steps.T("Not checked, because line.bot did not pass.", "line.botが通らなかったため、確認していません。"), Detail: "needs line.bot"},
-		{ID: "line.webhook.test", Status: Error, Message: steps.T("LINE could not be reached.", "LINEに接続できませんでした。"), Detail: "dial tcp: connection refused", Attempts: 3},
+		{ID: "line.friend_url", Status: Skipped, Step: "line.collect", Message: steps.T("Not checked, because line.bot did not pass.", "line.botが通らなかったため、確認していません。"), Detail: "needs line.bot"},
+		{ID: "line.webhook.test", Status: Error, Step: "line.webhook", Message: steps.T("LINE could not be reached.", "LINEに接続できませんでした。"), Detail: "dial tcp: connection refused", Attempts: 3},
 		{ID: "line.login.callback", Status: Warn, Step: "line.callback", Message: steps.T("Check the callback.", "コールバックを確認してください。")},
 	}
 }

@@ -113,6 +113,12 @@ func (s *Suite) Run(ctx context.Context, ids []string, a steps.Answers, emit fun
 	running := 0
 
 	finish := func(r Result) {
+		// One rule for every provider and status, here where every result passes: a
+		// result carries the step of its check, the step to revisit if it goes wrong
+		// (unless it names another), in --json too.
+		if i, ok := index[r.ID]; ok && r.Step == "" {
+			r.Step = s.Checks[i].Step
+		}
 		r = safeResult(set, checkLearnt(r))
 		done[r.ID] = r
 		delete(pending, r.ID)
@@ -289,9 +295,7 @@ func (s *Suite) execute(ctx context.Context, c Check, env Env, send func(Event))
 		r.Status = Error
 		r.Detail = strings.TrimSpace(r.Detail + " (check returned no status)")
 	}
-	if r.Step == "" && (r.Status == Fail || r.Status == Warn) {
-		r.Step = c.Step
-	}
+
 	if n := attempts(); n > 0 {
 		r.Attempts = n
 	}

@@ -138,16 +138,23 @@ func TestFailedNeedSkipsDependents(t *testing.T) {
 		{ID: "line.token", Step: "line.collect", Run: func(ctx context.Context, env *Env) Result {
 			return Result{Status: Fail, Message: steps.T("bad token", "トークンが違います")}
 		}},
-		{ID: "line.secret", Needs: []string{"line.token"}, Run: func(ctx context.Context, env *Env) Result { mark("line.secret"); return pass("") }},
+		{ID: "line.secret", Step: "line.collect", Needs: []string{"line.token"}, Run: func(ctx context.Context, env *Env) Result { mark("line.secret"); return pass("") }},
 		{ID: "after", Needs: []string{"line.secret"}, Run: func(ctx context.Context, env *Env) Result { mark("after"); return pass("") }},
 		{ID: "erring", Run: func(ctx context.Context, env *Env) Result { return Result{Status: Error} }},
 		{ID: "on.error", Needs: []string{"erring"}, Run: func(ctx context.Context, env *Env) Result { mark("on.error"); return pass("") }},
 		{ID: "warned", Run: func(ctx context.Context, env *Env) Result { return Result{Status: Warn} }},
-		{ID: "on.warn", Needs: []string{"warned"}, Run: func(ctx context.Context, env *Env) Result { mark("on.warn"); return pass("") }},
+		{ID: "on.warn", Step: "s.warn", Needs: []string{"warned"}, Run: func(ctx context.Context, env *Env) Result { mark("on.warn"); return pass("") }},
 	}}
 	rs := byID(s.RunAll(context.Background(), nil, nil))
 	if rs["line.token"].Step != "line.collect" {
 		t.Errorf("failed check did not get its declared step: %q", rs["line.token"].Step)
+	}
+	// Every result carries its check's step, a pass and a skip too (h-test2: LINE's
+	// passes gave "step": "" in --json, NAVER's their step).
+	for _, c := range s.Checks {
+		if c.Step != "" && rs[c.ID].Step != c.Step {
+			t.Errorf("%s (%s): step %q, want %q", c.ID, rs[c.ID].Status, rs[c.ID].Step, c.Step)
+		}
 	}
 	for id, need := range map[string]string{"line.secret": "line.token", "after": "line.secret", "on.error": "erring"} {
 		r := rs[id]
