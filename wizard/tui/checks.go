@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -158,4 +159,27 @@ func finalQuit(ps []wizard.Problem) steps.Text {
 		return txtFinalUnreachedQuit
 	}
 	return txtFinalQuitBad
+}
+
+// recheckNote is the status line's word after "check again": "it passes now" only when
+// every check the run gave a verdict on passed (or warned); otherwise it names what
+// passes and what still (or newly) fails.
+func recheckNote(results []verify.Result, l steps.Lang) string {
+	var passing, failing []string
+	for _, r := range results {
+		switch r.Status {
+		case verify.Pass, verify.Warn:
+			passing = append(passing, r.ID)
+		case verify.Fail, verify.Error:
+			failing = append(failing, r.ID)
+		}
+	}
+	sep := steps.T(", ", "、").In(l)
+	switch {
+	case len(failing) == 0:
+		return txtFixedNow.In(l)
+	case len(passing) == 0:
+		return tf(txtFixedNone, l, strings.Join(failing, sep))
+	}
+	return tf(txtFixedPartly, l, strings.Join(passing, sep), strings.Join(failing, sep))
 }

@@ -306,7 +306,7 @@ func (m *model) ranDone(msg runDoneMsg) tea.Cmd {
 		m.stopBusy = false
 		if m.phase == phaseStop && len(m.ledger().Problems()) == 0 {
 			m.phase, m.scroll = phaseStep, 0
-			m.note = txtFixedNow.In(m.lang)
+			m.note = recheckNote(msg.results, m.lang)
 		}
 	case runInPlace:
 		m.inPlace = false
@@ -328,7 +328,7 @@ func (m *model) ranDone(msg runDoneMsg) tea.Cmd {
 			return m.initForm()
 		}
 		cmd := m.enterStep()
-		m.note, m.headline = txtFixedNow.In(m.lang), nil
+		m.note, m.headline = recheckNote(msg.results, m.lang), nil
 		return cmd
 	case runStep:
 		if m.phase == phaseStep && m.ledger().Stops(msg.results) {
