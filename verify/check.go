@@ -81,6 +81,10 @@ type Check struct {
 	// Timeout overrides the runner's per-check timeout (the webhook check waits up to a
 	// minute for LINE's cache); 0 keeps the runner's.
 	Timeout time.Duration
+	// TimeoutWhen, when set, limits Timeout to the answers it holds for (the webhook check
+	// waits for LINE's cache only after this run wrote the URL); otherwise the runner's
+	// per-check timeout (--timeout) applies.
+	TimeoutWhen func(a steps.Answers) bool
 	// Once marks a check whose API allows few calls (webhook test: 60 an hour): within
 	// one run of the program it is made at most once for the same inputs, and later runs
 	// get the first result again (a pass or a warning; a failure or error runs again).

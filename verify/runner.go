@@ -244,6 +244,9 @@ func (s *Suite) execute(ctx context.Context, c Check, env Env, send func(Event))
 	}
 	start := now()
 	timeout := c.Timeout
+	if c.TimeoutWhen != nil && !c.TimeoutWhen(env.Answers) {
+		timeout = 0
+	}
 	if timeout <= 0 {
 		timeout = s.Timeout
 	}

@@ -455,3 +455,27 @@ func TestAttemptsCountedPerCheck(t *testing.T) {
 }
 
 func noSleep(ctx context.Context, d time.Duration) error { return ctx.Err() }
+
+// A check's own longer Timeout holds only when its TimeoutWhen says so; otherwise the
+// run's --timeout does (line.webhook.active made 3 attempts of 5 s under verify
+// --timeout 2s, its 75 s being for LINE's cache after a write verify never makes).
+func TestTimeoutWhen(t *testing.T) {
+	for _, long := range []bool{false, true} {
+		var left time.Duration
+		s := &Suite{Timeout: time.Minute, Checks: []Check{{ID: "c", Timeout: time.Hour,
+			TimeoutWhen: func(a steps.Answers) bool { return a.Get("flow.long") == "true" },
+			Run: func(ctx context.Context, env *Env) Result {
+				d, _ := ctx.Deadline()
+				left = time.Until(d)
+				return Result{Status: Pass}
+			}}}}
+		a := steps.Answers{}
+		if long {
+			a["flow.long"] = "true"
+		}
+		s.RunAll(context.Background(), a, nil)
+		if got := left > time.Minute; got != long {
+			t.Errorf("long=%v: the check had %v", long, left)
+		}
+	}
+}

@@ -63,7 +63,10 @@ func Checks() []verify.Check {
 		{ID: "line.webhook.set", Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL, chkKeySetWebhook}, Applies: func(a steps.Answers) bool {
 			return has(chkKeyToken, chkKeyWebhookURL)(a) && a.Bool(chkKeySetWebhook)
 		}, Run: chkRunWebhookSet, Once: true}, // written once a run: the final re-check must not restart LINE's cache wait
-		{ID: "line.webhook.active", Needs: []string{"line.webhook.set"}, Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL}, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookActive, Timeout: 75 * time.Second},
+		{ID: "line.webhook.active", Needs: []string{"line.webhook.set"}, Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL}, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookActive, Timeout: 75 * time.Second,
+			// The minute for LINE's cache follows a write of the webhook (the walk's
+			// line.webhook.set); without one (verify) --timeout holds.
+			TimeoutWhen: func(a steps.Answers) bool { return a.Bool(chkKeySetWebhook) }},
 		{ID: "line.webhook.test", Needs: []string{"line.webhook.active"}, Step: chkStepWebhook, Reads: []string{chkKeyToken, chkKeyWebhookURL}, Applies: has(chkKeyToken, chkKeyWebhookURL), Run: chkRunWebhookTest, Once: true},
 		{ID: "line.login.secret", Step: chkStepCollect, Reads: []string{chkKeyLoginID, chkKeyLoginSecret}, Applies: has(chkKeyLoginID, chkKeyLoginSecret), Run: chkRunLoginSecret},
 		{ID: "line.login.callback", Step: chkStepCallback, Reads: []string{chkKeyLoginID, chkKeyCallbackURL}, Applies: has(chkKeyLoginID, chkKeyCallbackURL), Run: chkRunCallback},
