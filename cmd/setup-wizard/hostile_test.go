@@ -28,12 +28,7 @@ func TestHostileScripts(t *testing.T) {
 		Dir:                 "testdata/hostile",
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, ".state"))
-			env.Setenv("LANG", "en_US.UTF-8")
-			env.Setenv("NO_COLOR", "1")
-			for _, v := range []string{"SETUP_WIZARD_LINE_API_URL", "SETUP_WIZARD_LINE_ACCESS_URL", "SETUP_WIZARD_NAVER_NID_URL", "SETUP_WIZARD_NAVER_OPENAPI_URL"} {
-				env.Setenv(v, "http://127.0.0.1:9")
-			}
+			offlineEnv(env)
 			env.Values[hostileKey{}] = &hostileState{}
 			return nil
 		},
@@ -126,6 +121,18 @@ func hostileServers(ts *testscript.TestScript) []*hostile.Server {
 		ts.Fatalf("no hostile server: run hostile MODE first")
 	}
 	return s
+}
+
+// offlineEnv gives a script its own state directory, English and no colour, and points
+// every API at a closed port: nothing may reach the real APIs even when a script forgets
+// --sandbox.
+func offlineEnv(env *testscript.Env) {
+	env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, ".state"))
+	env.Setenv("LANG", "en_US.UTF-8")
+	env.Setenv("NO_COLOR", "1")
+	for _, v := range []string{"SETUP_WIZARD_LINE_API_URL", "SETUP_WIZARD_LINE_ACCESS_URL", "SETUP_WIZARD_NAVER_NID_URL", "SETUP_WIZARD_NAVER_OPENAPI_URL"} {
+		env.Setenv(v, "http://127.0.0.1:9")
+	}
 }
 
 // exitsCmd is "exits N PROG ARGS...": run PROG and require exit code N.

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,36 +35,13 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, ".state"))
-			env.Setenv("LANG", "en_US.UTF-8")
-			env.Setenv("NO_COLOR", "1")
-			// Nothing may reach the real APIs even when a script forgets --sandbox.
-			for _, v := range []string{"SETUP_WIZARD_LINE_API_URL", "SETUP_WIZARD_LINE_ACCESS_URL", "SETUP_WIZARD_NAVER_NID_URL", "SETUP_WIZARD_NAVER_OPENAPI_URL"} {
-				env.Setenv(v, "http://127.0.0.1:9")
-			}
+			offlineEnv(env)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// exits N PROG ARGS...: run PROG and require exit code N (the contract of DESIGN.md);
 			// stdout and stderr can be matched afterwards as with exec.
-			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
-				if len(args) < 2 || neg {
-					ts.Fatalf("usage: exits CODE PROG [ARGS...]")
-				}
-				want, err := strconv.Atoi(args[0])
-				ts.Check(err)
-				got := 0
-				if err := ts.Exec(args[1], args[2:]...); err != nil {
-					var ee *exec.ExitError
-					if !errors.As(err, &ee) {
-						ts.Fatalf("%v", err)
-					}
-					got = ee.ExitCode()
-				}
-				if got != want {
-					ts.Fatalf("exit code %d, want %d", got, want)
-				}
-			},
+			"exits": exitsCmd,
 			// filemode FILE MODE: the file's permission bits are MODE (octal).
 			"filemode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 {
