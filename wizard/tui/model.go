@@ -205,6 +205,12 @@ func (m *model) layoutForm() {
 	}
 	size := tea.WindowSizeMsg{Width: max(w, 20), Height: max(m.bodyHeight()-1-other-gap-minTop, 3)}
 	m.setFieldTexts()
+	if b := m.focused(); b != nil {
+		// The focused field whole, its input line included, whatever the results under
+		// the form take (those are cut at the bottom instead): the form scrolls to the
+		// field's first line, so a room smaller than the field hid what is typed.
+		size.Height = max(size.Height, min(lipgloss.Height(b.hfield.View()), m.bodyHeight()-1))
+	}
 	if size != m.formDim {
 		m.formDim = size
 		m.form.Update(size)
