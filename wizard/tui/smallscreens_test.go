@@ -246,3 +246,36 @@ func TestReadingKeyDoesNotType(t *testing.T) {
 		})
 	}
 }
+
+// TestStopFooterKeepsEveryKey: at 40×12 the stop panel's footer is too narrow for the
+// keys' words; it lists every key (g, r, n, ctrl+c) instead of cutting n off.
+func TestStopFooterKeepsEveryKey(t *testing.T) {
+	for _, l := range []steps.Lang{steps.EN, steps.JA} {
+		t.Run(string(l), func(t *testing.T) {
+			fc := &fakeChecker{results: map[string]verify.Result{
+				"line.bot": {Status: verify.Fail, Step: "line.chat", Message: steps.T("Chat is off.", "チャットがオフです。")},
+			}}
+			s := &wizard.Session{
+				Engine:  wizard.Resume(line.FlowNew(), wizard.Draft{Flow: line.FlowNewID, Step: "line.collect", Answers: walkAnswers()}),
+				Lang:    l,
+				Checker: fc,
+				Save:    (&fakeSave{path: "/tmp/shop/setup-wizard.yaml"}).save,
+			}
+			u := start(t, s, 40, 12)
+			u.waitStep("line.collect")
+			for i := 0; i < 8 && u.p.snap().phase != phaseStop; i++ {
+				u.press(enter)
+			}
+			sn := u.wait("the stop", func(s snap) bool { return s.phase == phaseStop })
+			lines := strings.Split(strings.TrimRight(sn.screen, "\n"), "\n")
+			foot := lines[len(lines)-1]
+			for _, k := range []string{"g", "r", "n", "ctrl+c"} {
+				if !strings.Contains(" "+foot+" ", " "+k+" ") {
+					t.Errorf("the stop's footer lacks %q: %q", k, foot)
+				}
+			}
+			u.press(ctrlC)
+			u.finish()
+		})
+	}
+}

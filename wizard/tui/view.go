@@ -638,7 +638,20 @@ func (m *model) statusLine() string {
 }
 
 func (m *model) helpView() string {
-	return m.help.View(m.helpKeys())
+	keys := m.helpKeys()
+	v := m.help.View(keys)
+	wide := m.help
+	wide.SetWidth(0) // the whole line, to see whether the terminal cuts keys off
+	if m.phase == phaseStop && !m.help.ShowAll && m.width > 0 && lipgloss.Width(wide.ShortHelpView(keys.short)) > m.width {
+		// Too narrow for the words: the panel above says what each choice does, so the
+		// footer keeps every key rather than cutting the last ones off (n was lost at 40×12).
+		var ks []string
+		for _, b := range keys.short {
+			ks = append(ks, b.Help().Key)
+		}
+		v = ansi.Truncate(m.st.Muted.Render(strings.Join(ks, " · ")), m.width, "…")
+	}
+	return v
 }
 
 // helpKeys lists the keys that do something on this screen.
