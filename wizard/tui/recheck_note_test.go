@@ -15,13 +15,7 @@ import (
 func TestCheckAgainNamesWhatStillFails(t *testing.T) {
 	for _, l := range []steps.Lang{steps.EN, steps.JA} {
 		t.Run(string(l), func(t *testing.T) {
-			s, fc, _ := testSession(t, l, steps.Answers{
-				"line.account_name":                       "Salon Test",
-				"line.messaging_api.channel_access_token": "tok-0123456789",
-				"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
-				"flow.done.t.cms":                         "true",
-				"line.messaging_api.webhook_url":          "https://cms.example/hook",
-			})
+			s, fc, _ := testSession(t, l, collectedTestAnswers())
 			s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.hook", Answers: s.Engine.Raw()})
 			fc.seq = map[string][]verify.Result{
 				"t.token": {

@@ -16,13 +16,7 @@ import (
 func TestCouldNotTellIsNotAConsoleFix(t *testing.T) {
 	for _, l := range []steps.Lang{steps.EN, steps.JA} {
 		t.Run(string(l), func(t *testing.T) {
-			s, fc, _ := testSession(t, l, steps.Answers{
-				"line.account_name":                       "Salon Test",
-				"line.messaging_api.channel_access_token": "tok-0123456789",
-				"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
-				"flow.done.t.cms":                         "true",
-				"line.messaging_api.webhook_url":          "https://cms.example/hook",
-			})
+			s, fc, _ := testSession(t, l, collectedTestAnswers())
 			s.Engine = wizard.Resume(testFlow(), wizard.Draft{Step: "t.collect", Answers: s.Engine.Raw()})
 			fc.results["t.token"] = verify.Result{Status: verify.Error, Step: "t.console",
 				Message: steps.T("LINE did not answer (503). Try again in a moment.", "LINEが応答しませんでした（503）。")}
@@ -98,4 +92,16 @@ func paneOf(screen string) string {
 		out = append(out, ln)
 	}
 	return strings.Join(out, "\n")
+}
+
+// collectedTestAnswers are the test flow's values up to its webhook step, the CMS step
+// confirmed: where a check run after collecting has something to read.
+func collectedTestAnswers() steps.Answers {
+	return steps.Answers{
+		"line.account_name":                       "Salon Test",
+		"line.messaging_api.channel_access_token": "tok-0123456789",
+		"line.messaging_api.add_friend_url":       "https://lin.ee/AbCdEf",
+		"flow.done.t.cms":                         "true",
+		"line.messaging_api.webhook_url":          "https://cms.example/hook",
+	}
 }
