@@ -263,8 +263,12 @@ func TestStopFooterKeepsEveryKey(t *testing.T) {
 			}
 			u := start(t, s, 40, 12)
 			u.waitStep("line.collect")
-			for i := 0; i < 8 && u.p.snap().phase != phaseStop; i++ {
-				u.press(enter)
+			// Leave the collect step, then send nothing until the checks it started stop the
+			// walk (a key sent meanwhile would go on to the next step).
+			for i := 0; i < 8; i++ {
+				if sn := u.press(enter); sn.phase == phaseStop || sn.step != "line.collect" {
+					break
+				}
 			}
 			sn := u.wait("the stop", func(s snap) bool { return s.phase == phaseStop })
 			lines := strings.Split(strings.TrimRight(sn.screen, "\n"), "\n")
